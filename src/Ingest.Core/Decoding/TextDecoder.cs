@@ -1,0 +1,42 @@
+using System.Text;
+using System.Text.Unicode;
+
+namespace Ingest.Core.Decoding;
+
+/// <summary>
+/// Turns a file's bytes into text. A byte-order mark decides first (UTF-32, UTF-8, UTF-16);
+/// without one, bytes that are valid UTF-8 are UTF-8 and anything else is Windows-1252, the
+/// encoding old news-site exports and Windows tools produce. Never throws on bad input:
+/// invalid sequences become U+FFFD.
+/// </summary>
+public static class TextDecoder
+{
+    // Windows-1252 is not built into .NET Core; the code-pages provider ships with the runtime.
+    private static readonly Encoding Windows1252 = CodePagesEncodingProvider.Instance.GetEncoding(1252)
+        ?? throw new InvalidOperationException("The Windows-1252 code page is not available.");
+
+    private static readonly (byte[] Bom, Encoding Encoding, string Name)[] ByteOrderMarks =
+    [
+        // UTF-32 LE first: its mark begins with the UTF-16 LE one.
+        ([0xFF, 0xFE, 0x00, 0x00], new UTF32Encoding(bigEndian: false, byteOrderMark: false), TextEncodingNames.Utf32LittleEndian),
+        ([0x00, 0x00, 0xFE, 0xFF], new UTF32Encoding(bigEndian: true, byteOrderMark: false), TextEncodingNames.Utf32BigEndian),
+        ([0xEF, 0xBB, 0xBF], new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), TextEncodingNames.Utf8WithBom),
+        ([0xFF, 0xFE], new UnicodeEncoding(bigEndian: false, byteOrderMark: false), TextEncodingNames.Utf16LittleEndian),
+        ([0xFE, 0xFF], new UnicodeEncoding(bigEndian: true, byteOrderMark: false), TextEncodingNames.Utf16BigEndian),
+    ];
+
+    public static DecodedText Decode(ReadOnlySpan<byte> bytes)
+    {
+        foreach (var (bom, encoding, name) in ByteOrderMarks)
+        {
+            if (bytes.StartsWith(bom))
+            {
+                return new DecodedText(encoding.GetString(bytes[bom.Length..]), name);
+            }
+        }
+
+        return Utf8.IsValid(bytes)
+            ? new DecodedText(Encoding.UTF8.GetString(bytes), TextEncodingNames.Utf8)
+            : new DecodedText(Windows1252.GetString(bytes), TextEncodingNames.Windows1252);
+    }
+}

@@ -1,0 +1,28 @@
+using Ingest.Core.Model;
+
+namespace Ingest.Core.Parsing;
+
+/// <summary>
+/// What a format reader found in one article, before the steps every format shares
+/// (dateline, word counts, language, hashing) turn it into an <see cref="Article"/>.
+/// </summary>
+public sealed record ArticleDraft
+{
+    public string? Title { get; init; }
+    public string? Subtitle { get; init; }
+    public IReadOnlyList<string> Authors { get; init; } = [];
+    public DateOnly? PublishedAt { get; init; }
+    public DateOnly? UpdatedAt { get; init; }
+    public string? Category { get; init; }
+    public IReadOnlyList<string> Tags { get; init; } = [];
+    public IReadOnlyList<string> Summary { get; init; } = [];
+
+    /// <summary>Set by a reader whose format marks the dateline; otherwise read from the first paragraph.</summary>
+    public Dateline? Dateline { get; init; }
+
+    public IReadOnlyList<SectionDraft> Sections { get; init; } = [];
+    public Provenance Provenance { get; init; } = new();
+}
+
+/// <summary>A section as a reader found it; <see cref="Heading"/> is null for the lead.</summary>
+public sealed record SectionDraft(string? Heading, IReadOnlyList<string> Paragraphs, IReadOnlyList<string> ImageCredits);

@@ -1,0 +1,65 @@
+using System.Text.RegularExpressions;
+using Ingest.Core.Parsing.Bylines;
+
+namespace Ingest.Core.Parsing.PlainText;
+
+/// <summary>Classifies one line by its own shape. No rule names a site.</summary>
+internal static partial class LineClassifier
+{
+    private const int MaxBoilerplateWords = 12;
+
+    private static readonly HashSet<string> BoilerplateLines = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "header-image", "featured image", "image", "advertisement", "advert", "ad", "sponsored", "sponsored content",
+        "skip to main content", "skip to content", "share", "share this", "share this article", "share this story",
+        "share article", "tweet", "email", "print", "subscribe", "subscribe now", "sign up", "newsletter", "read more",
+        "related", "related articles", "related stories", "recommended", "comments", "show comments", "loading…",
+        "loading...", "click to enlarge", "back to top", "continue reading",
+    };
+
+    [GeneratedRegex(@"^(?:share (?:this|on|via|article)|subscribe (?:to|now|for|today)|sign up (?:for|to|now|today)|read more\b|related:|see also:|follow us\b|click here\b|advertisement\b|sponsored by\b|continue reading\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BoilerplatePrefix();
+
+    [GeneratedRegex(@"^(?:(?:Photo(?:graph)?s?|Image|Picture|Illustration|Graphic|Video|Credits?|Photo credit|Image credit|Image source)\s*:|(?:Photo(?:graph)?|Image|Picture)\s+(?:by|courtesy of)\s)\s*(?<credit>\S.{0,150}?)\.?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CreditLine();
+
+    [GeneratedRegex(@"^\s*[•\-*·‣▪◦●–]\s+(?<text>\S.*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex BulletLine();
+
+    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex WhiteSpaceRun();
+
+    public static ClassifiedLine Classify(string line)
+    {
+        var bullet = BulletLine().Match(line);
+        if (bullet.Success)
+        {
+            return new ClassifiedLine(LineKind.Bullet, Fold(bullet.Groups["text"].Value));
+        }
+
+        var text = Fold(line);
+        if (IsBoilerplate(text))
+        {
+            return new ClassifiedLine(LineKind.Boilerplate, text);
+        }
+
+        var credit = CreditLine().Match(text);
+        if (credit.Success)
+        {
+            return new ClassifiedLine(LineKind.Credit, credit.Groups["credit"].Value.Trim());
+        }
+
+        return BylineParser.TryParse(text) is { } byline
+            ? new ClassifiedLine(LineKind.Byline, text, byline)
+            : new ClassifiedLine(LineKind.Text, text);
+    }
+
+    /// <summary>Trims a line and folds its runs of white space (indents, doubled spaces after a removed NBSP) into one space.</summary>
+    public static string Fold(string text) => WhiteSpaceRun().Replace(text.Trim(), " ");
+
+    private static bool IsBoilerplate(string text) =>
+        BoilerplateLines.Contains(text.TrimEnd(':', '.', '!'))
+        || (BoilerplatePrefix().IsMatch(text) && CountWords(text) <= MaxBoilerplateWords);
+
+    private static int CountWords(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+}

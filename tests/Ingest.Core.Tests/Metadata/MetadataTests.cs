@@ -1,0 +1,71 @@
+using Ingest.Core.Metadata;
+
+namespace Ingest.Core.Tests.Metadata;
+
+public sealed class WordCounterTests
+{
+    [Theory]
+    [InlineData("", 0)]
+    [InlineData("one", 1)]
+    [InlineData("  two   words ", 2)]
+    [InlineData("Tehran (Brussels) 20 January 2026 – An official", 7)]
+    [InlineData("£4.2m plan — step-free", 3)]
+    [InlineData("- – — ...", 0)]
+    public void Count_Text_CountsWordsWithALetterOrDigit(string text, int expected)
+    {
+        Assert.Equal(expected, WordCounter.Count(text));
+    }
+}
+
+public sealed class ReadingTimeTests
+{
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(1, 1)]
+    [InlineData(230, 1)]
+    [InlineData(231, 2)]
+    [InlineData(929, 5)]
+    public void Minutes_WordCount_RoundsUpAtLeastOne(int words, int minutes)
+    {
+        Assert.Equal(minutes, ReadingTime.Minutes(words));
+    }
+}
+
+public sealed class LanguageDetectorTests
+{
+    [Fact]
+    public void Detect_EnglishProse_IsEn()
+    {
+        Assert.Equal("en", LanguageDetector.Detect(["The council said on Monday that the bridge would close in June, and that a ferry would run while the new crossing is built by the contractor."]));
+    }
+
+    [Fact]
+    public void Detect_TerseEnglishWireCopy_IsEn()
+    {
+        Assert.Equal("en", LanguageDetector.Detect(["Ministry imposed communication blackouts on senior staff. Loyalty oaths administered province-wide. Digital surveillance expanded to family networks. Checkpoints encircle the ministries."]));
+    }
+
+    [Theory]
+    [InlineData("Le conseil municipal a approuvé lundi le projet de remplacement du pont, qui sera fermé en juin pour une durée de quatorze semaines et remplacé par un bac.")]
+    [InlineData("Der Gemeinderat hat am Montag den Plan für den Ersatz der Brücke genehmigt, die im Juni für vierzehn Wochen geschlossen wird und durch eine Fähre ersetzt wird.")]
+    [InlineData("El ayuntamiento aprobó el lunes el plan para sustituir el puente, que se cerrará en junio durante catorce semanas y será reemplazado por un transbordador.")]
+    public void Detect_OtherLanguages_IsNull(string text)
+    {
+        Assert.Null(LanguageDetector.Detect([text]));
+    }
+
+    [Fact]
+    public void Detect_TooFewWords_IsNull()
+    {
+        Assert.Null(LanguageDetector.Detect(["The bridge is closed."]));
+    }
+}
+
+public sealed class ContentHashTests
+{
+    [Fact]
+    public void Of_KnownText_IsItsSha256()
+    {
+        Assert.Equal("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", ContentHash.Of("abc"));
+    }
+}

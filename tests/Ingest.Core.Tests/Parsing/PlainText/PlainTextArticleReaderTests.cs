@@ -1,0 +1,136 @@
+using Ingest.Core.Normalisation;
+using Ingest.Core.Parsing;
+using Ingest.Core.Parsing.PlainText;
+
+namespace Ingest.Core.Tests.Parsing.PlainText;
+
+public sealed class PlainTextArticleReaderTests
+{
+    private static ArticleDraft Read(string text) => new PlainTextArticleReader().Read(TextNormaliser.Normalise(text));
+
+    [Fact]
+    public void Read_LineBetweenTitleAndByline_IsTheSubtitle()
+    {
+        var draft = Read("""
+            Harbour Cup Returns to Kestrel Bay
+
+            A twenty-year wait ends in a gusty final
+
+            By Tomasz Wren
+
+            The club won on Saturday.
+            """);
+
+        Assert.Equal("Harbour Cup Returns to Kestrel Bay", draft.Title);
+        Assert.Equal("A twenty-year wait ends in a gusty final", draft.Subtitle);
+        Assert.Equal(["The club won on Saturday."], draft.Sections.Single().Paragraphs);
+    }
+
+    [Fact]
+    public void Read_FirstLineIsASentence_HasNoTitleAndKeepsItAsText()
+    {
+        var draft = Read("This opens with a sentence.\n\nAnd goes on.");
+
+        Assert.Null(draft.Title);
+        Assert.Equal(["This opens with a sentence.", "And goes on."], draft.Sections.Single().Paragraphs);
+    }
+
+    [Fact]
+    public void Read_HardWrappedParagraph_IsJoinedIntoOne()
+    {
+        var draft = Read("Title Line\n\nThe council met on Monday and\nvoted to approve the plan, which\nwill cost £4.2m.\n\nNext paragraph.");
+
+        Assert.Equal(
+            ["The council met on Monday and voted to approve the plan, which will cost £4.2m.", "Next paragraph."],
+            draft.Sections.Single().Paragraphs);
+    }
+
+    [Fact]
+    public void Read_ShortLinesBeforeParagraphs_AreHeadingsIncludingQuestionsAndCapitals()
+    {
+        var draft = Read("""
+            Title Line
+
+            Lead paragraph.
+
+            What Happens Next?
+
+            First paragraph.
+
+            THE VERDICT
+
+            Second paragraph.
+            """);
+
+        Assert.Equal([null, "What Happens Next?", "THE VERDICT"], draft.Sections.Select(s => s.Heading));
+    }
+
+    [Fact]
+    public void Read_ShortLineAtTheEnd_IsAParagraphNotAHeading()
+    {
+        var draft = Read("Title Line\n\nLead paragraph.\n\nThe End");
+
+        Assert.Equal(["Lead paragraph.", "The End"], draft.Sections.Single().Paragraphs);
+    }
+
+    [Fact]
+    public void Read_ShortLineEndingInFullStop_IsAParagraph()
+    {
+        var draft = Read("Title Line\n\nLead paragraph.\n\nShe said no.\n\nThen she left.");
+
+        Assert.Single(draft.Sections);
+    }
+
+    [Fact]
+    public void Read_HeadingOverHeading_BothOpenSections()
+    {
+        var draft = Read("Title Line\n\nLead.\n\nPart One\n\nThe Start\n\nText.");
+
+        Assert.Equal([null, "Part One", "The Start"], draft.Sections.Select(s => s.Heading));
+    }
+
+    [Fact]
+    public void Read_BulletsInsideTheBody_AreParagraphsNotSummary()
+    {
+        var draft = Read("Title Line\n\n• Key point\n\nLead paragraph.\n\n• A list item\n• Another item\n\nClosing paragraph.");
+
+        Assert.Equal(["Key point"], draft.Summary);
+        Assert.Equal(["Lead paragraph.", "A list item", "Another item", "Closing paragraph."], draft.Sections.Single().Paragraphs);
+    }
+
+    [Fact]
+    public void Read_ArticleOpeningWithAHeading_HasNoEmptyLead()
+    {
+        var draft = Read("Title Line\n\nBy Jane Doe\n\nFirst Heading\n\nText under it.");
+
+        var section = Assert.Single(draft.Sections);
+        Assert.Equal("First Heading", section.Heading);
+    }
+
+    [Fact]
+    public void Read_RepeatedTitle_IsDroppedWhateverItsCase()
+    {
+        var draft = Read("Big News Today\n\nBIG NEWS TODAY\n\nThe story.");
+
+        Assert.Equal("Big News Today", draft.Title);
+        Assert.Equal(["The story."], draft.Sections.Single().Paragraphs);
+    }
+
+    [Fact]
+    public void Read_SecondBylineInTheBody_IsKeptOutOfTheText()
+    {
+        var draft = Read("Title Line\n\nBy Ann Lee\n\nLead paragraph.\n\nBy Jane Doe\n\nMore text.");
+
+        Assert.Equal(["Ann Lee"], draft.Authors);
+        Assert.Equal(["Lead paragraph.", "More text."], draft.Sections.Single().Paragraphs);
+    }
+
+    [Fact]
+    public void Read_Empty_GivesAnEmptyDraft()
+    {
+        var draft = Read("");
+
+        Assert.Null(draft.Title);
+        Assert.Empty(draft.Sections);
+    }
+}
