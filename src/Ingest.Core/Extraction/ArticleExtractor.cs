@@ -12,6 +12,12 @@ namespace Ingest.Core.Extraction;
 /// </summary>
 public sealed class ArticleExtractor(IArticleReader reader)
 {
+    /// <summary>
+    /// The version of the extraction code. It is part of the idempotency key: raise it when a change
+    /// to any stage would extract stored content differently, and the next delivery re-extracts.
+    /// </summary>
+    public const string Version = "1";
+
     public ExtractionResult Extract(ReadOnlySpan<byte> content)
     {
         var decoded = TextDecoder.Decode(content);

@@ -1,0 +1,58 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Ingest.Core.Composition;
+
+/// <summary>
+/// Every setting of Ingest, bound from the <c>Ingest</c> configuration section
+/// (<c>Ingest__ArticlesContainer</c> in environment variables and local.settings.json) and
+/// validated at start-up. The storage connection string comes from <c>AzureWebJobsStorage</c>,
+/// as in Azure Functions.
+/// </summary>
+public sealed class IngestOptions
+{
+    public const string SectionName = "Ingest";
+
+    /// <summary>The setting both hosts read the storage connection string from, as Azure Functions does.</summary>
+    public const string StorageConnectionSetting = "AzureWebJobsStorage";
+
+    // Blob container names: 3-63 lower-case letters, digits and single dashes.
+    private const string ContainerNamePattern = "^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$";
+
+    // Table names: 3-63 letters and digits, starting with a letter.
+    private const string TableNamePattern = "^[A-Za-z][A-Za-z0-9]{2,62}$";
+
+    /// <summary>Filled from <see cref="StorageConnectionSetting"/>; a secret, never logged or returned.</summary>
+    [Required(ErrorMessage = "Set AzureWebJobsStorage to a storage connection string (UseDevelopmentStorage=true for Azurite).")]
+    public string? StorageConnectionString { get; set; }
+
+    [Required, RegularExpression(ContainerNamePattern)]
+    public string ArticlesContainer { get; set; } = "articles";
+
+    [Required, RegularExpression(TableNamePattern)]
+    public string ArticlesTable { get; set; } = "Articles";
+
+    [Required, RegularExpression(TableNamePattern)]
+    public string SectionsTable { get; set; } = "Sections";
+
+    [Required, RegularExpression(TableNamePattern)]
+    public string IngestionsTable { get; set; } = "Ingestions";
+
+    /// <summary>The key write routes need in the standalone host (<c>x-functions-key</c> header or <c>code</c> query parameter). The Functions host checks its own keys.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>The largest file accepted, by upload and by the trigger alike (10 MiB by default).</summary>
+    [Range(1, 1L << 30)]
+    public long MaxBlobBytes { get; set; } = 10L * 1024 * 1024;
+
+    /// <summary>Retries of a storage call that failed for a transient reason (408, 429, 500, 503, timeouts), with exponential back-off and jitter.</summary>
+    [Range(0, 10)]
+    public int StorageRetries { get; set; } = 4;
+
+    /// <summary>The first back-off of a storage retry; later ones double.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:00:30")]
+    public TimeSpan StorageRetryDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>How long one storage call may take before it counts as a transient failure.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    public TimeSpan StorageTimeout { get; set; } = TimeSpan.FromSeconds(30);
+}

@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using Azure;
+using Azure.Storage.Blobs.Models;
+using Ingest.Core.Api.Contracts;
+using Ingest.Core.Extraction;
+using Ingest.Core.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Ingest.Core.Ingestion;
+
+/// <summary>
+/// The flow for one dropped file, as both hosts' blob triggers run it:
+/// read the blob → record <c>processing</c> → extract → store → record the outcome.
+/// Permanent failures (a file that can never give an article) end as a recorded <c>failed</c>
+/// status and return normally; transient ones (storage, timeouts) throw, so the trigger retries.
+/// </summary>
+public sealed partial class ArticleIngestor(
+    IngestStorage storage,
+    ArticleExtractor extractor,
+    ArticleStore articles,
+    IngestionStore ingestions,
+    TimeProvider time,
+    ILogger<ArticleIngestor> logger) : IArticleIngestor
+{
+    /// <summary>Blob metadata that <c>POST /api/ingestions/reprocess</c> sets: a new value re-extracts unchanged content.</summary>
+    public const string ReprocessMetadataKey = "ingestreprocess";
+
+    public async Task<IngestionRecord> IngestAsync(string blobName, CancellationToken cancellationToken = default)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var (record, sections) = await RunAsync(blobName, cancellationToken);
+        var durationMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        LogIngested(logger, blobName, record.Status, record.ArticleIds, sections, record.ErrorCode, durationMs);
+        return record;
+    }
+
+    private async Task<(IngestionRecord Record, int Sections)> RunAsync(string blobName, CancellationToken cancellationToken)
+    {
+        var blob = storage.Articles.GetBlobClient(blobName);
+        BlobDownloadResult download;
+        try
+        {
+            download = await storage.Resilience.ExecuteAsync(async ct => (await blob.DownloadContentAsync(ct)).Value, cancellationToken);
+        }
+        catch (RequestFailedException exception) when (exception.Status == 404)
+        {
+            return (await RecordAsync(blobName, null, _ => Failure(blobName, null, "blob-not-found", "The blob was deleted before it could be read."), cancellationToken), 0);
+        }
+
+        var version = new BlobVersion(download.Details.ETag.ToString(), download.Details.LastModified);
+        download.Details.Metadata.TryGetValue(ReprocessMetadataKey, out var reprocessToken);
+        var processing = await RecordAsync(blobName, version, current => new IngestionRecord(
+            blobName,
+            IngestionStatus.Processing,
+            current?.ArticleIds ?? [],
+            current?.BlobVersion?.ETag == version.ETag ? current.Attempts + 1 : 1,
+            null,
+            null,
+            version,
+            time.GetUtcNow(),
+            current?.ReprocessToken), cancellationToken);
+        var force = reprocessToken is not null && reprocessToken != processing.ReprocessToken;
+
+        var extraction = extractor.Extract(download.Content.ToMemory().Span);
+        if (!extraction.Succeeded)
+        {
+            return (await RecordAsync(blobName, version, _ => Failure(blobName, version, extraction.Error.Code, extraction.Error.Message), cancellationToken), 0);
+        }
+
+        var id = BlobKeys.ArticleId(blobName);
+        var article = ArticleDtos.From(extraction.Article, id, blob.BlobContainerName, blobName, version);
+        SaveResult saved;
+        try
+        {
+            saved = await articles.SaveAsync(new ArticleWrite(article, extraction.Article.Source.ContentHash, ArticleExtractor.Version, version, force), cancellationToken);
+        }
+        catch (ArticleTooLargeException exception)
+        {
+            return (await RecordAsync(blobName, version, _ => Failure(blobName, version, "too-large", exception.Message), cancellationToken), 0);
+        }
+
+        var status = saved.Outcome == SaveOutcome.Unchanged ? IngestionStatus.Unchanged : IngestionStatus.Succeeded;
+        // A superseded run reports the newer content that is stored, not its own.
+        var recordedVersion = saved.Outcome == SaveOutcome.Superseded ? saved.StoredBlob ?? version : version;
+        var record = await RecordAsync(blobName, recordedVersion, current => new IngestionRecord(
+            blobName,
+            status,
+            [id],
+            current?.Attempts ?? 1,
+            null,
+            null,
+            recordedVersion,
+            time.GetUtcNow(),
+            reprocessToken ?? current?.ReprocessToken), cancellationToken);
+        return (record, saved.Outcome == SaveOutcome.Written ? article.SectionCount : 0);
+    }
+
+    private async Task<IngestionRecord> RecordAsync(string blobName, BlobVersion? version, Func<IngestionRecord?, IngestionRecord> update, CancellationToken cancellationToken) =>
+        await ingestions.UpdateAsync(blobName, update, cancellationToken) ?? update(null);
+
+    private IngestionRecord Failure(string blobName, BlobVersion? version, string code, string message) =>
+        new(blobName, IngestionStatus.Failed, [], 1, code, message, version, time.GetUtcNow());
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Ingested {BlobName}: {Outcome}, articles [{ArticleIds}], {SectionsWritten} sections written, error {ErrorCode}, {DurationMs:F1} ms")]
+    private static partial void LogIngested(ILogger logger, string blobName, string outcome, IReadOnlyList<string> articleIds, int sectionsWritten, string? errorCode, double durationMs);
+}

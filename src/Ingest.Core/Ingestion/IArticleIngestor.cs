@@ -1,0 +1,10 @@
+using Ingest.Core.Storage;
+
+namespace Ingest.Core.Ingestion;
+
+/// <summary>What a blob trigger calls for each delivered blob (<see cref="ArticleIngestor"/>); a seam for testing the triggers alone.</summary>
+public interface IArticleIngestor
+{
+    /// <summary>Ingests the blob as it is now. Returns the recorded outcome; throws only for transient trouble, so the trigger retries.</summary>
+    Task<IngestionRecord> IngestAsync(string blobName, CancellationToken cancellationToken = default);
+}

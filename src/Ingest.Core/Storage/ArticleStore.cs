@@ -1,0 +1,280 @@
+using System.Security.Cryptography;
+using Azure;
+using Azure.Data.Tables;
+using Ingest.Core.Api.Contracts;
+using static Ingest.Core.Storage.CatalogRows;
+
+namespace Ingest.Core.Storage;
+
+/// <summary>
+/// Articles in Table Storage: the catalog (article rows and listing rows, <see cref="CatalogKeys"/>)
+/// and the Sections table (<see cref="SectionRows"/>). A first write of an article with up to
+/// 99 sections costs two round trips: one transaction for the sections and their head row, one
+/// for the article row and its listing rows. Writes are idempotent and ordered: unchanged
+/// content writes nothing, older blob content never replaces newer, and concurrent writers of
+/// one article settle through ETags.
+/// </summary>
+public sealed class ArticleStore(IngestStorage storage, TimeProvider time)
+{
+    private const int MaxWriteAttempts = 5;
+
+    private TableClient Catalog => storage.ArticlesTable;
+    private TableClient Sections => storage.SectionsTable;
+
+    public async Task<SaveResult> SaveAsync(ArticleWrite write, CancellationToken cancellationToken = default)
+    {
+        var id = write.Article.Id;
+        for (var attempt = 1; attempt <= MaxWriteAttempts; attempt++)
+        {
+            var existingRow = await PointReadAsync(Catalog, CatalogKeys.Partition, CatalogKeys.Article(id), cancellationToken);
+            var existing = existingRow is null ? null : ReadState(existingRow);
+            var headRow = await PointReadAsync(Sections, id, SectionRows.HeadRowKey, cancellationToken);
+            var head = headRow is null ? default : SectionRows.ReadHead(headRow);
+
+            if (await IsOlderAsync(write, existing?.Blob, cancellationToken) || await IsOlderAsync(write, headRow is null ? null : head.Blob, cancellationToken))
+            {
+                return new SaveResult(SaveOutcome.Superseded, existing?.Version ?? 0, existing?.Blob);
+            }
+
+            if (existing is not null && !write.Force && existing.ContentHash == write.ContentHash
+                && existing.ExtractorVersion == write.ExtractorVersion && headRow is not null && head.WriteId == existing.WriteId)
+            {
+                return new SaveResult(SaveOutcome.Unchanged, existing.Version, existing.Blob);
+            }
+
+            var version = (existing?.Version ?? 0) + 1;
+            var writeId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
+            var article = write.Article with { Version = version, IngestedAt = time.GetUtcNow() };
+            try
+            {
+                await WriteSectionsAsync(article, writeId, version, write.Blob, headRow, cancellationToken);
+                await WriteCatalogAsync(article, writeId, write, existing, cancellationToken);
+                return new SaveResult(SaveOutcome.Written, version, write.Blob);
+            }
+            catch (RequestFailedException exception) when (IsConcurrencyConflict(exception))
+            {
+                // Another writer of this article got in between our reads and writes: read again and decide again.
+            }
+        }
+
+        throw new StorageConflictException($"Article {id} kept changing under {MaxWriteAttempts} write attempts.");
+    }
+
+    /// <summary>The stored article with its sections, or null.</summary>
+    public async Task<ArticleDto?> GetAsync(string id, CancellationToken cancellationToken = default)
+    {
+        if (!BlobKeys.IsWellFormedId(id))
+        {
+            return null;
+        }
+
+        for (var attempt = 1; attempt <= MaxWriteAttempts; attempt++)
+        {
+            var row = await PointReadAsync(Catalog, CatalogKeys.Partition, CatalogKeys.Article(id), cancellationToken);
+            if (row is null)
+            {
+                return null;
+            }
+
+            var (article, inline, writeId) = ReadArticle(row);
+            if (inline)
+            {
+                return article;
+            }
+
+            var sections = await ReadGenerationAsync(id, writeId, cancellationToken);
+            if (sections.Count == article.SectionCount)
+            {
+                return article with { Sections = sections };
+            }
+
+            // A newer write replaced this generation between our two reads: read the new one.
+        }
+
+        throw new StorageConflictException($"Article {id} kept changing while being read.");
+    }
+
+    /// <summary>One page of article summaries: a single row-key range query over the narrowest listing.</summary>
+    public async Task<(IReadOnlyList<ArticleSummaryDto> Items, string? ContinuationToken)> ListAsync(ArticleListQuery query, CancellationToken cancellationToken = default)
+    {
+        if (!ContinuationTokens.TryDecode(query.ContinuationToken, out var tableToken))
+        {
+            throw new ArgumentException("The continuation token is not one this service issued.", nameof(query));
+        }
+
+        var prefix = CatalogKeys.ListingPrefix(query.Source, query.Category, query.Author);
+        var (from, to) = CatalogKeys.ListingRange(prefix, query.PublishedFrom, query.PublishedTo);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {CatalogKeys.Partition} and RowKey ge {from} and RowKey lt {to}");
+        if (query.Category is not null && (query.Author is not null || query.Source is not null))
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"CategoryKey eq {KeyText.Escape(query.Category)}");
+        }
+
+        var items = new List<ArticleSummaryDto>(query.Top);
+        var token = tableToken;
+        do
+        {
+            var page = await storage.Resilience.ExecuteAsync(
+                async ct => await FirstPageAsync(Catalog.QueryAsync<TableEntity>(filter, query.Top - items.Count, ["Summary"], ct), token),
+                cancellationToken);
+            items.AddRange(page.Values.Select(ReadSummary).Where(s => MatchesAuthor(s, query)));
+            token = page.ContinuationToken;
+        }
+        while (token is not null && items.Count < query.Top);
+
+        return (items, ContinuationTokens.Encode(token));
+    }
+
+    /// <summary>Removes the article's catalog rows (in one transaction) and all its section rows.</summary>
+    public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default)
+    {
+        if (!BlobKeys.IsWellFormedId(id))
+        {
+            return false;
+        }
+
+        var row = await PointReadAsync(Catalog, CatalogKeys.Partition, CatalogKeys.Article(id), cancellationToken);
+        if (row is null)
+        {
+            return false;
+        }
+
+        var state = ReadState(row);
+        var actions = state.ListingKeys
+            .Select(key => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(CatalogKeys.Partition, key), ETag.All))
+            .Prepend(new TableTransactionAction(TableTransactionActionType.Delete, row, state.ETag));
+        await SubmitAsync(Catalog, actions, cancellationToken);
+
+        var sectionKeys = await ListRowKeysAsync(Sections, id, cancellationToken);
+        await SubmitAsync(Sections, sectionKeys.Select(key => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(id, key), ETag.All)), cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Writes a new generation of section rows and points the head at it, deleting every other row of the
+    /// article, in order: new rows, the head (conditional on the head we read), old rows. Up to 99 sections
+    /// with nothing to delete fit one transaction.
+    /// </summary>
+    private async Task WriteSectionsAsync(ArticleDto article, string writeId, int version, BlobVersion blob, TableEntity? headRow, CancellationToken cancellationToken)
+    {
+        var oldKeys = headRow is null ? [] : await ListRowKeysAsync(Sections, article.Id, cancellationToken);
+        var head = SectionRows.Head(article.Id, writeId, article.Sections.Count, version, blob);
+        var actions = SectionRows.Build(article.Id, writeId, article.Sections)
+            .Select(row => new TableTransactionAction(TableTransactionActionType.Add, row))
+            .Append(headRow is null
+                ? new TableTransactionAction(TableTransactionActionType.Add, head)
+                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, head, headRow.ETag))
+            .Concat(oldKeys
+                .Where(key => key != SectionRows.HeadRowKey)
+                .Select(key => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(article.Id, key), ETag.All)));
+        await SubmitAsync(Sections, actions, cancellationToken);
+    }
+
+    /// <summary>The article row and its listing rows in one transaction: listings that no longer apply go, new ones come.</summary>
+    private async Task WriteCatalogAsync(ArticleDto article, string writeId, ArticleWrite write, ArticleRowState? existing, CancellationToken cancellationToken)
+    {
+        var listings = ListingRows(article);
+        var listingKeys = listings.Select(l => l.RowKey).ToList();
+        var row = ArticleRow(article, writeId, write, listingKeys);
+        var actions = new List<TableTransactionAction>
+        {
+            existing is null
+                ? new TableTransactionAction(TableTransactionActionType.Add, row)
+                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, existing.ETag),
+        };
+        actions.AddRange(listings.Select(l => new TableTransactionAction(TableTransactionActionType.UpsertReplace, l)));
+        actions.AddRange((existing?.ListingKeys ?? []).Except(listingKeys, StringComparer.Ordinal)
+            .Select(key => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(CatalogKeys.Partition, key), ETag.All)));
+        await SubmitAsync(Catalog, actions, cancellationToken);
+    }
+
+    /// <summary>
+    /// Whether the content being written is older than what <paramref name="stored"/> describes. Blob times have
+    /// one-second resolution, so on a tie with another ETag the blob itself decides: only its current content is newer.
+    /// </summary>
+    private async Task<bool> IsOlderAsync(ArticleWrite write, BlobVersion? stored, CancellationToken cancellationToken)
+    {
+        if (stored is null || stored.ETag == write.Blob.ETag || write.Blob.LastModified > stored.LastModified)
+        {
+            return false;
+        }
+
+        if (write.Blob.LastModified < stored.LastModified)
+        {
+            return true;
+        }
+
+        var blob = storage.Articles.GetBlobClient(write.Article.Source.Blob);
+        try
+        {
+            var properties = await storage.Resilience.ExecuteAsync(async ct => await blob.GetPropertiesAsync(cancellationToken: ct), cancellationToken);
+            return properties.Value.ETag.ToString() != write.Blob.ETag;
+        }
+        catch (RequestFailedException exception) when (exception.Status == 404)
+        {
+            return true;
+        }
+    }
+
+    private async Task<List<SectionDto>> ReadGenerationAsync(string id, string writeId, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {id} and RowKey ge {SectionRows.GenerationPrefix(writeId)} and RowKey lt {SectionRows.GenerationEnd(writeId)}");
+        var rows = await storage.Resilience.ExecuteAsync(async ct => await ToListAsync(Sections.QueryAsync<TableEntity>(filter, cancellationToken: ct)), cancellationToken);
+        return SectionRows.Read(rows);
+    }
+
+    private async Task<List<string>> ListRowKeysAsync(TableClient table, string partitionKey, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}");
+        var rows = await storage.Resilience.ExecuteAsync(
+            async ct => await ToListAsync(table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: ct)),
+            cancellationToken);
+        return rows.Select(r => r.RowKey).ToList();
+    }
+
+    private async Task<TableEntity?> PointReadAsync(TableClient table, string partitionKey, string rowKey, CancellationToken cancellationToken)
+    {
+        var response = await storage.Resilience.ExecuteAsync(
+            async ct => await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: ct),
+            cancellationToken);
+        return response.HasValue ? response.Value : null;
+    }
+
+    private async Task SubmitAsync(TableClient table, IEnumerable<TableTransactionAction> actions, CancellationToken cancellationToken)
+    {
+        foreach (var batch in TableBatches.Split(actions))
+        {
+            await storage.Resilience.ExecuteAsync(async ct => await table.SubmitTransactionAsync(batch, ct), cancellationToken);
+        }
+    }
+
+    private static bool MatchesAuthor(ArticleSummaryDto summary, ArticleListQuery query) =>
+        query.Author is null || query.Source is null
+        || summary.Authors.Any(a => string.Equals(KeyText.Escape(a), KeyText.Escape(query.Author), StringComparison.Ordinal));
+
+    /// <summary>409: a row we add exists; 412: a row changed since we read it; 404 in a transaction: a row we delete is gone already.</summary>
+    private static bool IsConcurrencyConflict(RequestFailedException exception) =>
+        exception.Status is 409 or 412 || (exception is TableTransactionFailedException && exception.Status == 404);
+
+    private static async Task<Page<TableEntity>> FirstPageAsync(AsyncPageable<TableEntity> pageable, string? continuationToken)
+    {
+        await foreach (var page in pageable.AsPages(continuationToken))
+        {
+            return page;
+        }
+
+        return Page<TableEntity>.FromValues([], null, null!);
+    }
+
+    private static async Task<List<TableEntity>> ToListAsync(AsyncPageable<TableEntity> pageable)
+    {
+        var list = new List<TableEntity>();
+        await foreach (var entity in pageable)
+        {
+            list.Add(entity);
+        }
+
+        return list;
+    }
+}

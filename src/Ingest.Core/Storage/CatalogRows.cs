@@ -1,0 +1,116 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Ingest.Core.Api.Contracts;
+
+namespace Ingest.Core.Storage;
+
+/// <summary>
+/// Maps articles to and from the catalog's rows (see <see cref="CatalogKeys"/>). The article row
+/// holds the whole article as JSON when it fits one entity, so one point read serves it; a
+/// larger article keeps everything but its sections there, and its sections in the Sections table.
+/// </summary>
+internal static class CatalogRows
+{
+    private const int MaxAuthorListings = 10;
+
+    /// <summary>The stored facts about an article that decide how the next write goes.</summary>
+    public sealed record ArticleRowState(
+        string Id,
+        int Version,
+        string WriteId,
+        string ContentHash,
+        string ExtractorVersion,
+        BlobVersion Blob,
+        IReadOnlyList<string> ListingKeys,
+        ETag ETag);
+
+    public static TableEntity ArticleRow(ArticleDto article, string writeId, ArticleWrite write, IReadOnlyList<string> listingKeys)
+    {
+        var row = new TableEntity(CatalogKeys.Partition, CatalogKeys.Article(article.Id))
+        {
+            ["ArticleId"] = article.Id,
+            ["Blob"] = article.Source.Blob,
+            ["Version"] = article.Version,
+            ["WriteId"] = writeId,
+            ["ContentHash"] = write.ContentHash,
+            ["ExtractorVersion"] = write.ExtractorVersion,
+            ["BlobETag"] = write.Blob.ETag,
+            ["BlobLastModified"] = write.Blob.LastModified,
+            ["ListingKeys"] = JsonSerializer.Serialize(listingKeys.ToList(), IngestJson.Context.ListString),
+            ["SectionCount"] = article.SectionCount,
+            ["WordCount"] = article.WordCount,
+            ["IngestedAt"] = article.IngestedAt,
+        };
+
+        var json = JsonSerializer.Serialize(article, IngestJson.Context.ArticleDto);
+        if (json.Length <= LargeText.MaxCharsPerRow)
+        {
+            row["SectionsInline"] = true;
+            LargeText.Write(row, "Json", json);
+            return row;
+        }
+
+        var withoutSections = JsonSerializer.Serialize(article with { Sections = [] }, IngestJson.Context.ArticleDto);
+        if (withoutSections.Length > LargeText.MaxCharsPerRow)
+        {
+            throw new ArticleTooLargeException(article.Id, withoutSections.Length);
+        }
+
+        row["SectionsInline"] = false;
+        LargeText.Write(row, "Json", withoutSections);
+        return row;
+    }
+
+    public static ArticleRowState ReadState(TableEntity row) => new(
+        row.GetString("ArticleId"),
+        row.GetInt32("Version") ?? 0,
+        row.GetString("WriteId") ?? "",
+        row.GetString("ContentHash") ?? "",
+        row.GetString("ExtractorVersion") ?? "",
+        SectionRows.ReadBlobVersion(row),
+        JsonSerializer.Deserialize(row.GetString("ListingKeys") ?? "[]", IngestJson.Context.ListString) ?? [],
+        row.ETag);
+
+    /// <summary>The stored article, and whether its sections are in it or must be read from the Sections table.</summary>
+    public static (ArticleDto Article, bool SectionsInline, string WriteId) ReadArticle(TableEntity row)
+    {
+        var json = LargeText.Read(row, "Json") ?? throw new InvalidDataException($"Catalog row {row.RowKey} holds no article.");
+        var article = JsonSerializer.Deserialize(json, IngestJson.Context.ArticleDto)
+            ?? throw new InvalidDataException($"Catalog row {row.RowKey} holds an empty article.");
+        return (article, row.GetBoolean("SectionsInline") ?? true, row.GetString("WriteId") ?? "");
+    }
+
+    /// <summary>The article's listing rows: all, its category, each author (up to ten), its source blob.</summary>
+    public static List<TableEntity> ListingRows(ArticleDto article)
+    {
+        var summary = article.ToSummary();
+        var summaryJson = JsonSerializer.Serialize(summary, IngestJson.Context.ArticleSummaryDto);
+        var keys = new List<string>
+        {
+            CatalogKeys.AllListing(article.PublishedAt, article.Id),
+            CatalogKeys.SourceListing(article.Source.Blob, article.PublishedAt, article.Id),
+        };
+        if (article.Category is not null)
+        {
+            keys.Add(CatalogKeys.CategoryListing(article.Category, article.PublishedAt, article.Id));
+        }
+
+        keys.AddRange(article.Authors
+            .Select(author => CatalogKeys.AuthorListing(author, article.PublishedAt, article.Id))
+            .Distinct(StringComparer.Ordinal)
+            .Take(MaxAuthorListings));
+
+        return keys.Select(key => new TableEntity(CatalogKeys.Partition, key)
+        {
+            ["ArticleId"] = article.Id,
+            ["CategoryKey"] = article.Category is null ? null : KeyText.Escape(article.Category),
+            ["SourceKey"] = BlobKeys.For(article.Source.Blob),
+            ["Summary"] = summaryJson,
+        }).ToList();
+    }
+
+    public static ArticleSummaryDto ReadSummary(TableEntity listingRow) =>
+        JsonSerializer.Deserialize(listingRow.GetString("Summary"), IngestJson.Context.ArticleSummaryDto)
+        ?? throw new InvalidDataException($"Listing row {listingRow.RowKey} holds no summary.");
+}

@@ -1,0 +1,75 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Ingest.Core.Composition;
+using Polly;
+
+namespace Ingest.Core.Storage;
+
+/// <summary>
+/// The storage account as Ingest uses it: the articles container, the three tables, and the
+/// resilience pipeline every call goes through. Built once per host from <c>AzureWebJobsStorage</c>.
+/// </summary>
+public sealed class IngestStorage
+{
+    /// <param name="connectionString">An Azure Storage connection string (<c>UseDevelopmentStorage=true</c> for Azurite on its default ports).</param>
+    /// <param name="options">Container and table names, retry settings.</param>
+    /// <param name="configureClient">Lets tests add a pipeline policy (a round-trip counter) to every client.</param>
+    public IngestStorage(string connectionString, IngestOptions options, Action<ClientOptions>? configureClient = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        Options = options;
+
+        // Polly retries; the SDK's own retries would multiply with them.
+        var blobOptions = new BlobClientOptions();
+        blobOptions.Retry.MaxRetries = 0;
+        blobOptions.Retry.NetworkTimeout = options.StorageTimeout;
+        configureClient?.Invoke(blobOptions);
+        var tableOptions = new TableClientOptions();
+        tableOptions.Retry.MaxRetries = 0;
+        tableOptions.Retry.NetworkTimeout = options.StorageTimeout;
+        configureClient?.Invoke(tableOptions);
+
+        Blobs = new BlobServiceClient(connectionString, blobOptions);
+        Articles = Blobs.GetBlobContainerClient(options.ArticlesContainer);
+        var tables = new TableServiceClient(connectionString, tableOptions);
+        Tables = tables;
+        ArticlesTable = tables.GetTableClient(options.ArticlesTable);
+        SectionsTable = tables.GetTableClient(options.SectionsTable);
+        IngestionsTable = tables.GetTableClient(options.IngestionsTable);
+        Resilience = StorageResilience.Create(options);
+    }
+
+    public IngestOptions Options { get; }
+    public BlobServiceClient Blobs { get; }
+    public BlobContainerClient Articles { get; }
+    public TableServiceClient Tables { get; }
+    public TableClient ArticlesTable { get; }
+    public TableClient SectionsTable { get; }
+    public TableClient IngestionsTable { get; }
+    public ResiliencePipeline Resilience { get; }
+
+    /// <summary>Creates the container and tables when they do not exist yet.</summary>
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
+    {
+        await Resilience.ExecuteAsync(async ct => await Articles.CreateIfNotExistsAsync(cancellationToken: ct), cancellationToken);
+        foreach (var table in (TableClient[])[ArticlesTable, SectionsTable, IngestionsTable])
+        {
+            await Resilience.ExecuteAsync(async ct => await table.CreateIfNotExistsAsync(ct), cancellationToken);
+        }
+    }
+
+    /// <summary>One cheap call that tells whether storage answers at all.</summary>
+    public async Task<bool> IsReachableAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await IngestionsTable.GetEntityIfExistsAsync<TableEntity>("health", "probe", ["PartitionKey"], cancellationToken);
+            return true;
+        }
+        catch (Exception exception) when (exception is Azure.RequestFailedException or HttpRequestException or TaskCanceledException or IOException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,142 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Ingest.Core.Api.Contracts;
+
+namespace Ingest.Core.Storage;
+
+/// <summary>
+/// The Ingestions table: one row per blob (partition = <see cref="BlobKeys.For"/>), saying what
+/// happened to it. Updates are read-modify-write under the row's ETag, and a record about older
+/// blob content never replaces one about newer content.
+/// </summary>
+public sealed class IngestionStore(IngestStorage storage)
+{
+    private const int MaxAttempts = 5;
+
+    private TableClient Table => storage.IngestionsTable;
+
+    public async Task<IngestionRecord?> GetAsync(string blobName, CancellationToken cancellationToken = default)
+    {
+        var row = await ReadRowAsync(blobName, cancellationToken);
+        return row is null ? null : Read(row);
+    }
+
+    /// <summary>
+    /// Applies <paramref name="update"/> to the blob's record. It gets the current record (or null) and returns the
+    /// new one, or null to leave it as it is. Returns what is stored afterwards.
+    /// </summary>
+    public async Task<IngestionRecord?> UpdateAsync(string blobName, Func<IngestionRecord?, IngestionRecord?> update, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            var row = await ReadRowAsync(blobName, cancellationToken);
+            var current = row is null ? null : Read(row);
+            var next = update(current);
+            if (next is null)
+            {
+                return current;
+            }
+
+            if (current?.BlobVersion is { } stored && next.BlobVersion is { } incoming && incoming.LastModified < stored.LastModified)
+            {
+                // A run over older content finishing late never overwrites what a newer run recorded.
+                return current;
+            }
+
+            var entity = Write(blobName, next);
+            try
+            {
+                await storage.Resilience.ExecuteAsync(
+                    async ct => row is null
+                        ? await Table.AddEntityAsync(entity, ct)
+                        : await Table.UpdateEntityAsync(entity, row.ETag, TableUpdateMode.Replace, ct),
+                    cancellationToken);
+                return next;
+            }
+            catch (RequestFailedException exception) when (exception.Status is 409 or 412)
+            {
+                // Someone else recorded in between: apply the update to what they wrote.
+            }
+        }
+
+        throw new StorageConflictException($"The ingestion record of blob '{blobName}' kept changing under {MaxAttempts} attempts.");
+    }
+
+    /// <summary>One page of records with the given status. The filter reads the whole table; statuses are few and a page is bounded.</summary>
+    public async Task<(IReadOnlyList<IngestionRecord> Items, string? ContinuationToken)> ListByStatusAsync(string status, int top, string? continuationToken, CancellationToken cancellationToken = default)
+    {
+        if (!ContinuationTokens.TryDecode(continuationToken, out var tableToken))
+        {
+            throw new ArgumentException("The continuation token is not one this service issued.", nameof(continuationToken));
+        }
+
+        var filter = TableClient.CreateQueryFilter($"Status eq {status}");
+        var items = new List<IngestionRecord>(top);
+        var token = tableToken;
+        do
+        {
+            var page = await storage.Resilience.ExecuteAsync(
+                async ct =>
+                {
+                    await foreach (var p in Table.QueryAsync<TableEntity>(filter, top - items.Count, cancellationToken: ct).AsPages(token))
+                    {
+                        return p;
+                    }
+
+                    return null;
+                },
+                cancellationToken);
+            if (page is null)
+            {
+                break;
+            }
+
+            items.AddRange(page.Values.Select(Read));
+            token = page.ContinuationToken;
+        }
+        while (token is not null && items.Count < top);
+
+        return (items, ContinuationTokens.Encode(token));
+    }
+
+    public async Task DeleteAsync(string blobName, CancellationToken cancellationToken = default)
+    {
+        var key = BlobKeys.For(blobName);
+        await storage.Resilience.ExecuteAsync(async ct => await Table.DeleteEntityAsync(key, "", ETag.All, ct), cancellationToken);
+    }
+
+    private async Task<TableEntity?> ReadRowAsync(string blobName, CancellationToken cancellationToken)
+    {
+        var key = BlobKeys.For(blobName);
+        var response = await storage.Resilience.ExecuteAsync(
+            async ct => await Table.GetEntityIfExistsAsync<TableEntity>(key, "", cancellationToken: ct),
+            cancellationToken);
+        return response.HasValue ? response.Value : null;
+    }
+
+    private static TableEntity Write(string blobName, IngestionRecord record) => new(BlobKeys.For(blobName), "")
+    {
+        ["Blob"] = record.Blob,
+        ["Status"] = record.Status,
+        ["ArticleIds"] = JsonSerializer.Serialize(record.ArticleIds.ToList(), IngestJson.Context.ListString),
+        ["Attempts"] = record.Attempts,
+        ["ErrorCode"] = record.ErrorCode,
+        ["ErrorMessage"] = record.ErrorMessage,
+        ["BlobETag"] = record.BlobVersion?.ETag,
+        ["BlobLastModified"] = record.BlobVersion?.LastModified,
+        ["UpdatedAt"] = record.UpdatedAt,
+        ["ReprocessToken"] = record.ReprocessToken,
+    };
+
+    private static IngestionRecord Read(TableEntity row) => new(
+        row.GetString("Blob") ?? "",
+        row.GetString("Status") ?? "",
+        JsonSerializer.Deserialize(row.GetString("ArticleIds") ?? "[]", IngestJson.Context.ListString) ?? [],
+        row.GetInt32("Attempts") ?? 0,
+        row.GetString("ErrorCode"),
+        row.GetString("ErrorMessage"),
+        row.GetString("BlobETag") is { } etag ? new BlobVersion(etag, row.GetDateTimeOffset("BlobLastModified") ?? DateTimeOffset.MinValue) : null,
+        row.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.MinValue,
+        row.GetString("ReprocessToken"));
+}

@@ -1,0 +1,27 @@
+using Ingest.Core.Api;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Ingest.Functions.Functions;
+
+/// <summary>The <c>/api/ingestions</c> and <c>/api/health</c> routes, delegating to Core.</summary>
+public sealed class IngestionHttpFunctions(IngestionEndpoints ingestions, HealthEndpoint health)
+{
+    [Function("GetIngestions")]
+    public Task<IResult> GetAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "ingestions")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        ingestions.GetAsync(request, cancellationToken);
+
+    [Function("ReprocessIngestion")]
+    public Task<IResult> ReprocessAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "ingestions/reprocess")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        ingestions.ReprocessAsync(request, cancellationToken);
+
+    [Function("Health")]
+    public Task<IResult> HealthAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        health.GetAsync(cancellationToken);
+}

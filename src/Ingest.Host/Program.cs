@@ -1,0 +1,50 @@
+using Ingest.Core.Composition;
+using Ingest.Host.Api;
+using Ingest.Host.Development;
+using Ingest.Host.Triggers;
+using Microsoft.Azure.WebJobs;
+
+// The standalone host: ASP.NET Core for the HTTP API and the WebJobs SDK for the blob trigger,
+// the same trigger engine the Azure Functions host runs. See README.md.
+var builder = WebApplication.CreateBuilder(args);
+
+if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+{
+    builder.WebHost.UseUrls(StartupBanner.DefaultUrl);
+}
+
+// In Development with the emulator's connection string and no emulator running, run Azurite from the repository.
+var azurite = await EmbeddedAzurite.StartIfNeededAsync(builder.Configuration, builder.Environment);
+
+builder.Logging.AddSimpleConsole(console =>
+{
+    console.SingleLine = true;
+    console.TimestampFormat = "HH:mm:ss ";
+});
+builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(10));
+builder.Services.AddIngestCore(builder.Configuration);
+builder.Services.AddProblemDetails();
+builder.Services.AddSingleton<INameResolver, IngestNameResolver>();
+builder.Host.ConfigureWebJobs(webJobs =>
+{
+    // Pinned: the default id hashes the assembly version, and a new id would re-process every blob.
+    webJobs.UseHostId("ingest-standalone");
+    webJobs.AddAzureStorageCoreServices();
+    webJobs.AddAzureStorageBlobs();
+});
+if (builder.Environment.IsDevelopment())
+{
+    builder.Services.AddHostedService<SeedLoader>();
+}
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapIngestApi();
+app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app.Urls));
+if (azurite is not null)
+{
+    app.Lifetime.ApplicationStopped.Register(() => azurite.DisposeAsync().AsTask().GetAwaiter().GetResult());
+}
+
+await app.RunAsync();

@@ -1,0 +1,295 @@
+using System.Text.Json;
+using Azure.Data.Tables;
+using Ingest.Core.Api.Contracts;
+using Ingest.Core.Storage;
+using Ingest.IntegrationTests.Azurite;
+
+namespace Ingest.IntegrationTests.Storage;
+
+[Collection(AzuriteTests.Name)]
+public sealed class ArticleStoreTests(AzuriteFixture azurite)
+{
+    private readonly WriteRoundTripCounter _writes = new();
+
+    private async Task<(IngestStorage Storage, ArticleStore Store)> NewStoreAsync()
+    {
+        var storage = await azurite.NewStorageAsync(_writes.AddTo);
+        _writes.Reset();
+        return (storage, new ArticleStore(storage, TimeProvider.System));
+    }
+
+    [Fact]
+    public async Task SaveAsync_Seed_RoundTripsEveryFieldInTwoWrites()
+    {
+        var (storage, store) = await NewStoreAsync();
+        var write = TestArticles.Seed(storage.Options.ArticlesContainer);
+
+        var result = await store.SaveAsync(write);
+        var stored = await store.GetAsync(write.Article.Id);
+
+        Assert.Equal(new SaveResult(SaveOutcome.Written, 1, write.Blob), result);
+        Assert.Equal(2, _writes.Writes);
+        Assert.NotNull(stored);
+        Assert.Equal(12, stored.Sections.Count);
+        Assert.Equal(Json(write.Article with { Version = 1, IngestedAt = stored.IngestedAt }), Json(stored));
+    }
+
+    [Fact]
+    public async Task SaveAsync_NinetyNineSections_TwoWriteRoundTrips()
+    {
+        var (storage, store) = await NewStoreAsync();
+
+        await store.SaveAsync(TestArticles.Make(storage.Options.ArticlesContainer, "ninety-nine.txt", sectionCount: 99));
+
+        Assert.Equal(2, _writes.Writes);
+    }
+
+    [Fact]
+    public async Task SaveAsync_250Sections_BatchedInHundredsAndReadBackInOrder()
+    {
+        var (storage, store) = await NewStoreAsync();
+        var write = TestArticles.Make(storage.Options.ArticlesContainer, "long-read.txt", sectionCount: 250);
+
+        await store.SaveAsync(write);
+        var stored = await store.GetAsync(write.Article.Id);
+
+        // 250 section rows and the head row: transactions of 100, 100 and 51; then the catalog transaction.
+        Assert.Equal(4, _writes.Writes);
+        Assert.NotNull(stored);
+        Assert.Equal(Enumerable.Range(0, 250), stored.Sections.Select(s => s.Index));
+        Assert.Equal(write.Article.Sections.Select(s => s.Paragraphs[0]), stored.Sections.Select(s => s.Paragraphs[0]));
+        Assert.Equal(251, (await RowsAsync(storage.SectionsTable, write.Article.Id)).Count);
+    }
+
+    [Fact]
+    public async Task SaveAsync_UpdateFrom12To3Sections_LeavesExactly3InTwoWrites()
+    {
+        var (storage, store) = await NewStoreAsync();
+        var seed = TestArticles.Seed(storage.Options.ArticlesContainer);
+        await store.SaveAsync(seed);
+        var shorter = TestArticles.Make(storage.Options.ArticlesContainer, TestArticles.SeedFile, sectionCount: 3, lastModified: TestArticles.Later);
+        _writes.Reset();
+
+        var result = await store.SaveAsync(shorter);
+        var stored = await store.GetAsync(seed.Article.Id);
+
+        Assert.Equal(SaveOutcome.Written, result.Outcome);
+        Assert.Equal(2, result.Version);
+        Assert.Equal(2, _writes.Writes);
+        Assert.NotNull(stored);
+        Assert.Equal(shorter.Article.Sections.Select(s => s.Paragraphs[0]), stored.Sections.Select(s => s.Paragraphs[0]));
+        var sectionRows = (await RowsAsync(storage.SectionsTable, seed.Article.Id)).Where(r => r.RowKey != "head").ToList();
+        Assert.Equal(3, sectionRows.Count);
+    }
+
+    [Fact]
+    public async Task SaveAsync_SameContentDeliveredAgain_WritesNothing()
+    {
+        var (storage, store) = await NewStoreAsync();
+        var seed = TestArticles.Seed(storage.Options.ArticlesContainer);
+        await store.SaveAsync(seed);
+        _writes.Reset();
+
+        var again = await store.SaveAsync(seed);
+
+        Assert.Equal(new SaveResult(SaveOutcome.Unchanged, 1, seed.Blob), again);
+        Assert.Equal(0, _writes.Writes);
+    }
+
+    [Fact]
+    public async Task SaveAsync_Forced_RewritesUnchangedContent()
+    {
+        var (storage, store) = await NewStoreAsync();
+        var seed = TestArticles.Seed(storage.Options.ArticlesContainer);
+        await store.SaveAsync(seed);
+
+        var forced = await store.SaveAsync(seed with { Force = true });
+
+        Assert.Equal(SaveOutcome.Written, forced.Outcome);
+        Assert.Equal(2, forced.Version);
+    }
+
+    [Fact]
+    public async Task SaveAsync_OlderBlobContentAfterNewer_NeverOverwrites()
+    {
+        var (storage, store) = await NewStoreAsync();
+        var container = storage.Options.ArticlesContainer;
+        var newer = TestArticles.Make(container, "race.txt", sectionCount: 4, lastModified: TestArticles.Later, contentTag: "new");
+        var older = TestArticles.Make(container, "race.txt", sectionCount: 2, lastModified: TestArticles.Earlier, contentTag: "old");
+        await store.SaveAsync(newer);
+
+        var result = await store.SaveAsync(older);
+        var stored = await store.GetAsync(newer.Article.Id);
+
+        Assert.Equal(SaveOutcome.Superseded, result.Outcome);
+        Assert.Equal(4, stored?.Sections.Count);
+    }
+
+    [Fact]
+    public async Task SaveAsync_ConcurrentWritersOfOneArticle_EndWithTheNewestWholly()
+    {
+        var (storage, store) = await NewStoreAsync();
+        var container = storage.Options.ArticlesContainer;
+        var writes = Enumerable.Range(1, 6)
+            .Select(i => TestArticles.Make(container, "busy.txt", sectionCount: i * 3, lastModified: TestArticles.Earlier.AddSeconds(i), contentTag: "v" + i))
+            .ToList();
+
+        await Task.WhenAll(writes.Select(w => Task.Run(() => store.SaveAsync(w))));
+        var stored = await store.GetAsync(writes[0].Article.Id);
+
+        Assert.NotNull(stored);
+        Assert.Equal(writes[^1].Article.Sections.Select(s => s.Paragraphs[0]), stored.Sections.Select(s => s.Paragraphs[0]));
+        var rows = (await RowsAsync(storage.SectionsTable, stored.Id)).Where(r => r.RowKey != "head").ToList();
+        Assert.Equal(18, rows.Count);
+    }
+
+    [Fact]
+    public async Task SaveAsync_HugeSections_SplitWithinTableLimits()
+    {
+        var (storage, store) = await NewStoreAsync();
+        var write = TestArticles.Make(storage.Options.ArticlesContainer, "huge.txt", sectionCount: 3, paragraphChars: 1_500_000);
+
+        await store.SaveAsync(write);
+        var stored = await store.GetAsync(write.Article.Id);
+
+        Assert.Equal(write.Article.Sections.Select(s => s.Paragraphs[0]), stored?.Sections.Select(s => s.Paragraphs[0]));
+        var rows = (await RowsAsync(storage.SectionsTable, write.Article.Id)).Concat(await RowsAsync(storage.ArticlesTable, CatalogPartition)).ToList();
+        Assert.All(rows, row =>
+        {
+            Assert.All(row.Select(p => p.Value).OfType<string>(), value => Assert.True(value.Length <= 32_000, $"{row.RowKey} holds a string of {value.Length} characters"));
+            Assert.True(EntityBytes(row) <= 1_048_576, $"{row.RowKey} is {EntityBytes(row)} bytes");
+        });
+    }
+
+    [Fact]
+    public async Task ListAsync_45Articles_PagesOf20Then20Then5WithoutRepeats()
+    {
+        var (storage, store) = await NewStoreAsync();
+        for (var i = 0; i < 45; i++)
+        {
+            await store.SaveAsync(TestArticles.Make(storage.Options.ArticlesContainer, $"a{i:D2}.txt", publishedAt: new DateOnly(2025, 1, 1).AddDays(i)));
+        }
+
+        var sizes = new List<int>();
+        var ids = new List<string>();
+        string? token = null;
+        do
+        {
+            var (items, next) = await store.ListAsync(new ArticleListQuery(Top: 20, ContinuationToken: token));
+            sizes.Add(items.Count);
+            ids.AddRange(items.Select(i => i.Id));
+            token = next;
+        }
+        while (token is not null);
+
+        Assert.Equal([20, 20, 5], sizes);
+        Assert.Equal(45, ids.Distinct().Count());
+        Assert.Equal(BlobKeys.ArticleId("a44.txt"), ids[0]); // newest first
+    }
+
+    [Theory]
+    [InlineData("Editor's \"Picks\"", null, 2)]
+    [InlineData("editor's \"picks\"", null, 2)]
+    [InlineData("News", null, 1)]
+    [InlineData(null, "Seán O'Brien", 2)]
+    [InlineData("News", "Seán O'Brien", 1)]
+    [InlineData("x' or 'a' eq 'a", null, 0)]
+    [InlineData(null, "') or (PartitionKey ne '", 0)]
+    public async Task ListAsync_FilterByCategoryAndAuthor_GivesExactlyTheMatches(string? category, string? author, int expected)
+    {
+        var (storage, store) = await NewStoreAsync();
+        var c = storage.Options.ArticlesContainer;
+        await store.SaveAsync(TestArticles.Make(c, "one.txt", category: "Editor's \"Picks\"", authors: ["Seán O'Brien"]));
+        await store.SaveAsync(TestArticles.Make(c, "two.txt", category: "Editor's \"Picks\"", authors: ["Ann Lee"]));
+        await store.SaveAsync(TestArticles.Make(c, "three.txt", category: "News", authors: ["Seán O'Brien", "Ann Lee"]));
+        await store.SaveAsync(TestArticles.Make(c, "four.txt", category: null, authors: ["Bo Ek"]));
+
+        var (items, _) = await store.ListAsync(new ArticleListQuery(Category: category, Author: author));
+
+        Assert.Equal(expected, items.Count);
+        Assert.All(items, i =>
+        {
+            Assert.True(category is null || string.Equals(i.Category, category, StringComparison.OrdinalIgnoreCase));
+            Assert.True(author is null || i.Authors.Contains(author));
+        });
+    }
+
+    [Theory]
+    [InlineData("2025-03-02", "2025-03-04", new[] { "d2.txt", "d3.txt", "d4.txt" })]
+    [InlineData("2025-03-04", null, new[] { "d4.txt", "d5.txt" })]
+    [InlineData(null, "2025-03-01", new[] { "d1.txt" })]
+    public async Task ListAsync_FilterByDates_IsInclusiveAndLeavesUndatedOut(string? from, string? to, string[] expected)
+    {
+        var (storage, store) = await NewStoreAsync();
+        var c = storage.Options.ArticlesContainer;
+        for (var day = 1; day <= 5; day++)
+        {
+            await store.SaveAsync(TestArticles.Make(c, $"d{day}.txt", category: "Dated", publishedAt: new DateOnly(2025, 3, day)));
+        }
+
+        await store.SaveAsync(TestArticles.Make(c, "undated.txt", category: "Dated"));
+
+        var query = new ArticleListQuery(
+            Category: "Dated",
+            PublishedFrom: from is null ? null : DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture),
+            PublishedTo: to is null ? null : DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture));
+        var (items, _) = await store.ListAsync(query);
+
+        Assert.Equal(expected.Reverse().Select(f => BlobKeys.ArticleId(f)), items.Select(i => i.Id));
+    }
+
+    [Fact]
+    public async Task ListAsync_BySource_GivesThatBlobsArticle()
+    {
+        var (storage, store) = await NewStoreAsync();
+        var c = storage.Options.ArticlesContainer;
+        await store.SaveAsync(TestArticles.Make(c, "folder/with space#1.txt"));
+        await store.SaveAsync(TestArticles.Make(c, "other.txt"));
+
+        var (items, _) = await store.ListAsync(new ArticleListQuery(Source: "folder/with space#1.txt"));
+
+        Assert.Equal([BlobKeys.ArticleId("folder/with space#1.txt")], items.Select(i => i.Id));
+    }
+
+    [Fact]
+    public async Task ListAsync_ForgedContinuationToken_IsRejected()
+    {
+        var (_, store) = await NewStoreAsync();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => store.ListAsync(new ArticleListQuery(ContinuationToken: "not a token!")));
+    }
+
+    [Fact]
+    public async Task DeleteAsync_StoredArticle_RemovesEveryRow()
+    {
+        var (storage, store) = await NewStoreAsync();
+        var seed = TestArticles.Seed(storage.Options.ArticlesContainer);
+        await store.SaveAsync(seed);
+
+        var deleted = await store.DeleteAsync(seed.Article.Id);
+
+        Assert.True(deleted);
+        Assert.Null(await store.GetAsync(seed.Article.Id));
+        Assert.Empty(await RowsAsync(storage.SectionsTable, seed.Article.Id));
+        Assert.Empty(await RowsAsync(storage.ArticlesTable, CatalogPartition));
+    }
+
+    private const string CatalogPartition = "catalog";
+
+    private static string Json(ArticleDto article) => JsonSerializer.Serialize(article, IngestJson.Context.ArticleDto);
+
+    private static async Task<List<TableEntity>> RowsAsync(TableClient table, string partitionKey)
+    {
+        var rows = new List<TableEntity>();
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}")))
+        {
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    /// <summary>The entity's size as the service counts it: strings in UTF-16, names included.</summary>
+    private static long EntityBytes(TableEntity row) =>
+        row.Sum(p => (2L * p.Key.Length) + (p.Value is string s ? 2L * s.Length : 8));
+}
