@@ -97,11 +97,6 @@ public sealed class ArticleStore(IngestStorage storage, TimeProvider time)
     /// <summary>One page of article summaries: a single row-key range query over the narrowest listing.</summary>
     public async Task<(IReadOnlyList<ArticleSummaryDto> Items, string? ContinuationToken)> ListAsync(ArticleListQuery query, CancellationToken cancellationToken = default)
     {
-        if (!ContinuationTokens.TryDecode(query.ContinuationToken, out var tableToken))
-        {
-            throw new ArgumentException("The continuation token is not one this service issued.", nameof(query));
-        }
-
         var prefix = CatalogKeys.ListingPrefix(query.Source, query.Category, query.Author);
         var (from, to) = CatalogKeys.ListingRange(prefix, query.PublishedFrom, query.PublishedTo);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {CatalogKeys.Partition} and RowKey ge {from} and RowKey lt {to}");
@@ -110,19 +105,8 @@ public sealed class ArticleStore(IngestStorage storage, TimeProvider time)
             filter += " and " + TableClient.CreateQueryFilter($"CategoryKey eq {KeyText.Escape(query.Category)}");
         }
 
-        var items = new List<ArticleSummaryDto>(query.Top);
-        var token = tableToken;
-        do
-        {
-            var page = await storage.Resilience.ExecuteAsync(
-                async ct => await FirstPageAsync(Catalog.QueryAsync<TableEntity>(filter, query.Top - items.Count, ["Summary"], ct), token),
-                cancellationToken);
-            items.AddRange(page.Values.Select(ReadSummary).Where(s => MatchesAuthor(s, query)));
-            token = page.ContinuationToken;
-        }
-        while (token is not null && items.Count < query.Top);
-
-        return (items, ContinuationTokens.Encode(token));
+        var (rows, token) = await TableReads.ReadPageAsync(storage, Catalog, filter, query.Top, query.ContinuationToken, ["Summary"], cancellationToken);
+        return (rows.Select(ReadSummary).Where(s => MatchesAuthor(s, query)).ToList(), token);
     }
 
     /// <summary>Removes the article's catalog rows (in one transaction) and all its section rows.</summary>
@@ -220,26 +204,18 @@ public sealed class ArticleStore(IngestStorage storage, TimeProvider time)
     {
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {id} and RowKey ge {SectionRows.GenerationPrefix(writeId)} and RowKey lt {SectionRows.GenerationEnd(writeId)}");
-        var rows = await storage.Resilience.ExecuteAsync(async ct => await ToListAsync(Sections.QueryAsync<TableEntity>(filter, cancellationToken: ct)), cancellationToken);
-        return SectionRows.Read(rows);
+        return SectionRows.Read(await TableReads.ReadAllAsync(storage, Sections, filter, select: null, cancellationToken));
     }
 
     private async Task<List<string>> ListRowKeysAsync(TableClient table, string partitionKey, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}");
-        var rows = await storage.Resilience.ExecuteAsync(
-            async ct => await ToListAsync(table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: ct)),
-            cancellationToken);
+        var rows = await TableReads.ReadAllAsync(storage, table, filter, ["RowKey"], cancellationToken);
         return rows.Select(r => r.RowKey).ToList();
     }
 
-    private async Task<TableEntity?> PointReadAsync(TableClient table, string partitionKey, string rowKey, CancellationToken cancellationToken)
-    {
-        var response = await storage.Resilience.ExecuteAsync(
-            async ct => await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: ct),
-            cancellationToken);
-        return response.HasValue ? response.Value : null;
-    }
+    private Task<TableEntity?> PointReadAsync(TableClient table, string partitionKey, string rowKey, CancellationToken cancellationToken) =>
+        TableReads.PointReadAsync(storage, table, partitionKey, rowKey, cancellationToken);
 
     private async Task SubmitAsync(TableClient table, IEnumerable<TableTransactionAction> actions, CancellationToken cancellationToken)
     {
@@ -256,25 +232,4 @@ public sealed class ArticleStore(IngestStorage storage, TimeProvider time)
     /// <summary>409: a row we add exists; 412: a row changed since we read it; 404 in a transaction: a row we delete is gone already.</summary>
     private static bool IsConcurrencyConflict(RequestFailedException exception) =>
         exception.Status is 409 or 412 || (exception is TableTransactionFailedException && exception.Status == 404);
-
-    private static async Task<Page<TableEntity>> FirstPageAsync(AsyncPageable<TableEntity> pageable, string? continuationToken)
-    {
-        await foreach (var page in pageable.AsPages(continuationToken))
-        {
-            return page;
-        }
-
-        return Page<TableEntity>.FromValues([], null, null!);
-    }
-
-    private static async Task<List<TableEntity>> ToListAsync(AsyncPageable<TableEntity> pageable)
-    {
-        var list = new List<TableEntity>();
-        await foreach (var entity in pageable)
-        {
-            list.Add(entity);
-        }
-
-        return list;
-    }
 }

@@ -66,38 +66,9 @@ public sealed class IngestionStore(IngestStorage storage)
     /// <summary>One page of records with the given status. The filter reads the whole table; statuses are few and a page is bounded.</summary>
     public async Task<(IReadOnlyList<IngestionRecord> Items, string? ContinuationToken)> ListByStatusAsync(string status, int top, string? continuationToken, CancellationToken cancellationToken = default)
     {
-        if (!ContinuationTokens.TryDecode(continuationToken, out var tableToken))
-        {
-            throw new ArgumentException("The continuation token is not one this service issued.", nameof(continuationToken));
-        }
-
         var filter = TableClient.CreateQueryFilter($"Status eq {status}");
-        var items = new List<IngestionRecord>(top);
-        var token = tableToken;
-        do
-        {
-            var page = await storage.Resilience.ExecuteAsync(
-                async ct =>
-                {
-                    await foreach (var p in Table.QueryAsync<TableEntity>(filter, top - items.Count, cancellationToken: ct).AsPages(token))
-                    {
-                        return p;
-                    }
-
-                    return null;
-                },
-                cancellationToken);
-            if (page is null)
-            {
-                break;
-            }
-
-            items.AddRange(page.Values.Select(Read));
-            token = page.ContinuationToken;
-        }
-        while (token is not null && items.Count < top);
-
-        return (items, ContinuationTokens.Encode(token));
+        var (rows, token) = await TableReads.ReadPageAsync(storage, Table, filter, top, continuationToken, select: null, cancellationToken);
+        return (rows.Select(Read).ToList(), token);
     }
 
     public async Task DeleteAsync(string blobName, CancellationToken cancellationToken = default)
@@ -106,14 +77,8 @@ public sealed class IngestionStore(IngestStorage storage)
         await storage.Resilience.ExecuteAsync(async ct => await Table.DeleteEntityAsync(key, "", ETag.All, ct), cancellationToken);
     }
 
-    private async Task<TableEntity?> ReadRowAsync(string blobName, CancellationToken cancellationToken)
-    {
-        var key = BlobKeys.For(blobName);
-        var response = await storage.Resilience.ExecuteAsync(
-            async ct => await Table.GetEntityIfExistsAsync<TableEntity>(key, "", cancellationToken: ct),
-            cancellationToken);
-        return response.HasValue ? response.Value : null;
-    }
+    private Task<TableEntity?> ReadRowAsync(string blobName, CancellationToken cancellationToken) =>
+        TableReads.PointReadAsync(storage, Table, BlobKeys.For(blobName), "", cancellationToken);
 
     private static TableEntity Write(string blobName, IngestionRecord record) => new(BlobKeys.For(blobName), "")
     {
