@@ -3,6 +3,7 @@ using Ingest.Host.Api;
 using Ingest.Host.Development;
 using Ingest.Host.Triggers;
 using Microsoft.Azure.WebJobs;
+using Microsoft.Extensions.Options;
 
 // The standalone host: ASP.NET Core for the HTTP API and the WebJobs SDK for the blob trigger,
 // the same trigger engine the Azure Functions host runs. See README.md.
@@ -41,7 +42,10 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapIngestApi();
-app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app.Urls));
+app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(
+    app.Urls,
+    app.Services.GetRequiredService<IOptions<IngestOptions>>().Value.ArticlesContainer,
+    EmbeddedAzurite.UsesDevelopmentStorage(app.Configuration)));
 if (azurite is not null)
 {
     app.Lifetime.ApplicationStopped.Register(() => azurite.DisposeAsync().AsTask().GetAwaiter().GetResult());

@@ -12,10 +12,12 @@ internal static class EmbeddedAzurite
     private const string DevelopmentStorage = "UseDevelopmentStorage=true";
     private static readonly (int Blob, int Queue, int Table) DefaultPorts = (10000, 10001, 10002);
 
+    public static bool UsesDevelopmentStorage(IConfiguration configuration) =>
+        string.Equals(configuration[IngestOptions.StorageConnectionSetting]?.Trim().TrimEnd(';'), DevelopmentStorage, StringComparison.OrdinalIgnoreCase);
+
     public static async Task<LocalAzurite?> StartIfNeededAsync(IConfiguration configuration, IHostEnvironment environment)
     {
-        var connection = configuration[IngestOptions.StorageConnectionSetting];
-        if (!environment.IsDevelopment() || !string.Equals(connection?.Trim().TrimEnd(';'), DevelopmentStorage, StringComparison.OrdinalIgnoreCase))
+        if (!environment.IsDevelopment() || !UsesDevelopmentStorage(configuration))
         {
             return null;
         }

@@ -5,17 +5,26 @@ namespace Ingest.Core.Api.Contracts;
 // The JSON shapes of ../shared/contract/http-api.md. Storage keeps articles in this shape, so
 // the article route serves what it reads without re-shaping it.
 
-/// <summary><c>ArticleSummary</c>: one item of the article list.</summary>
+/// <summary><c>ArticleSummary</c>: one item of the article list. (Its fields come first in an <c>Article</c> too.)</summary>
 public record ArticleSummaryDto
 {
+    [JsonPropertyOrder(-1)]
     public required string Id { get; init; }
+    [JsonPropertyOrder(-1)]
     public required string? Title { get; init; }
+    [JsonPropertyOrder(-1)]
     public required IReadOnlyList<string> Authors { get; init; }
+    [JsonPropertyOrder(-1)]
     public required DateOnly? PublishedAt { get; init; }
+    [JsonPropertyOrder(-1)]
     public required string? Category { get; init; }
+    [JsonPropertyOrder(-1)]
     public required ArticleSourceDto Source { get; init; }
+    [JsonPropertyOrder(-1)]
     public required int SectionCount { get; init; }
+    [JsonPropertyOrder(-1)]
     public required int WordCount { get; init; }
+    [JsonPropertyOrder(-1)]
     public required DateTimeOffset IngestedAt { get; init; }
 }
 
