@@ -28,8 +28,8 @@ builder.Services.AddProblemDetails();
 builder.Services.AddSingleton<INameResolver, IngestNameResolver>();
 builder.Host.ConfigureWebJobs(webJobs =>
 {
-    // Pinned: the default id hashes the assembly version, and a new id would re-process every blob.
-    webJobs.UseHostId("ingest-standalone");
+    // Pinned (IngestOptions.HostId): the default id hashes the assembly version, and a new id would re-process every blob.
+    webJobs.UseHostId(builder.Configuration[$"{IngestOptions.SectionName}:{nameof(IngestOptions.HostId)}"] ?? new IngestOptions().HostId);
     webJobs.AddAzureStorageCoreServices();
     webJobs.AddAzureStorageBlobs();
 });

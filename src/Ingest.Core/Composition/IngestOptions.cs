@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Ingest.Core.Extraction;
 
 namespace Ingest.Core.Composition;
 
@@ -37,12 +38,37 @@ public sealed class IngestOptions
     [Required, RegularExpression(TableNamePattern)]
     public string IngestionsTable { get; set; } = "Ingestions";
 
+    /// <summary>
+    /// The standalone host's WebJobs host id: trigger receipts and locks are kept under it. Pinned, because the default
+    /// hashes the assembly version and a new id re-processes every blob. Give two standalone hosts on one account two ids.
+    /// </summary>
+    [Required, RegularExpression("^[a-z0-9](-?[a-z0-9]){0,31}$")]
+    public string HostId { get; set; } = "ingest-standalone";
+
     /// <summary>The key write routes need in the standalone host (<c>x-functions-key</c> header or <c>code</c> query parameter). The Functions host checks its own keys.</summary>
     public string? ApiKey { get; set; }
 
     /// <summary>The largest file accepted, by upload and by the trigger alike (10 MiB by default).</summary>
     [Range(1, 1L << 30)]
     public long MaxBlobBytes { get; set; } = 10L * 1024 * 1024;
+
+    /// <summary>HTML elements or Markdown blocks nested deeper than this are not read.</summary>
+    [Range(8, 10_000)]
+    public int MaxNestingDepth { get; set; } = ExtractionLimits.Default.MaxNestingDepth;
+
+    /// <summary>JSON nested deeper than this is a malformed file.</summary>
+    [Range(8, 1_000)]
+    public int MaxJsonDepth { get; set; } = ExtractionLimits.Default.MaxJsonDepth;
+
+    /// <summary>Markdown front matter longer than this, or never closed, is read as body text.</summary>
+    [Range(256, 10_000_000)]
+    public int MaxFrontMatterChars { get; set; } = ExtractionLimits.Default.MaxFrontMatterChars;
+
+    /// <summary>A JSON file holding more articles than this fails as a whole.</summary>
+    [Range(1, 100_000)]
+    public int MaxArticlesPerFile { get; set; } = ExtractionLimits.Default.MaxArticlesPerFile;
+
+    public ExtractionLimits ExtractionLimits => new(MaxNestingDepth, MaxJsonDepth, MaxFrontMatterChars, MaxArticlesPerFile);
 
     /// <summary>Retries of a storage call that failed for a transient reason (408, 429, 500, 503, timeouts), with exponential back-off and jitter.</summary>
     [Range(0, 10)]

@@ -1,7 +1,7 @@
 using Ingest.Core.Api;
 using Ingest.Core.Extraction;
 using Ingest.Core.Ingestion;
-using Ingest.Core.Parsing.PlainText;
+using Ingest.Core.Parsing;
 using Ingest.Core.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,7 +27,11 @@ public static class IngestServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptions<IngestOptions>>().Value;
             return new IngestStorage(options.StorageConnectionString!, options);
         });
-        services.AddSingleton(new ArticleExtractor(new PlainTextArticleReader()));
+        services.AddSingleton(sp =>
+        {
+            var limits = sp.GetRequiredService<IOptions<IngestOptions>>().Value.ExtractionLimits;
+            return new ArticleExtractor(ArticleReaders.Create(limits), limits);
+        });
         services.AddSingleton<ArticleStore>();
         services.AddSingleton<IngestionStore>();
         services.AddSingleton<ArticleIngestor>();

@@ -46,6 +46,7 @@ public static class ArticleAssembler
                 Dateline = dateline is null ? null : draft.Provenance.Dateline ?? ProvenanceSources.Text,
             },
             Sections = sections,
+            Position = draft.Position,
         };
     }
 }

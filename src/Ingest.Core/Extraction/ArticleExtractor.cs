@@ -8,32 +8,85 @@ namespace Ingest.Core.Extraction;
 
 /// <summary>
 /// The whole of Ingest.Core's pure pipeline for one file:
-/// bytes → <see cref="TextDecoder"/> → <see cref="TextNormaliser"/> → a format reader → <see cref="ArticleAssembler"/>.
+/// bytes → <see cref="TextDecoder"/> → <see cref="TextNormaliser"/> → <see cref="FormatDetector"/> → the format's reader
+/// → <see cref="ArticleAssembler"/>. Never throws on any input.
 /// </summary>
-public sealed class ArticleExtractor(IArticleReader reader)
+public sealed class ArticleExtractor(ArticleReaders readers, ExtractionLimits limits)
 {
     /// <summary>
     /// The version of the extraction code. It is part of the idempotency key: raise it when a change
     /// to any stage would extract stored content differently, and the next delivery re-extracts.
     /// </summary>
-    public const string Version = "1";
+    public const string Version = "2";
 
-    public ExtractionResult Extract(ReadOnlySpan<byte> content)
+    // Decoded text with more than this share of NULs, other control characters or undecodable bytes is not text.
+    private const double MaxNonTextShare = 0.05;
+
+    public ArticleExtractor()
+        : this(ArticleReaders.Create(ExtractionLimits.Default), ExtractionLimits.Default)
+    {
+    }
+
+    public ExtractionResult Extract(ReadOnlySpan<byte> content, string fileName)
     {
         var decoded = TextDecoder.Decode(content);
+        if (IsBinary(decoded.Text))
+        {
+            return ExtractionResult.Failure(ExtractionError.Binary());
+        }
+
         var text = TextNormaliser.Normalise(decoded.Text);
         if (text.Length == 0)
         {
             return ExtractionResult.Failure(ExtractionError.Empty());
         }
 
-        var draft = reader.Read(text);
-        if (draft.Title is null && draft.Sections.All(s => s.Paragraphs.Count == 0))
+        var format = FormatDetector.Detect(fileName, text, limits.MaxJsonDepth);
+        ReadResult read;
+        try
+        {
+            read = readers.For(format).Read(text);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // Readers are written never to throw; if one does, the same file would fail the same way on every retry.
+            return ExtractionResult.Failure(ExtractionError.Unreadable(format, exception.GetType().Name));
+        }
+
+        if (read.Error is not null)
+        {
+            return ExtractionResult.Failure(read.Error);
+        }
+
+        var drafts = read.Drafts.Where(d => !d.IsEmpty).ToList();
+        if (drafts.Count == 0)
         {
             return ExtractionResult.Failure(ExtractionError.NoArticle());
         }
 
-        var source = new ExtractedSource(reader.Format, decoded.EncodingName, ContentHash.Of(text), content.Length);
-        return ExtractionResult.Success(ArticleAssembler.Assemble(draft, source));
+        var size = content.Length;
+        var articles = drafts.Select(draft => ArticleAssembler.Assemble(
+            draft,
+            new ExtractedSource(format, decoded.EncodingName, ContentHash.Of(draft.ContentText ?? text), size))).ToList();
+        return ExtractionResult.Success(articles);
+    }
+
+    private static bool IsBinary(string text)
+    {
+        if (text.Length == 0)
+        {
+            return false;
+        }
+
+        var suspicious = 0;
+        foreach (var c in text)
+        {
+            if (c == '\uFFFD' || (char.IsControl(c) && c is not ('\n' or '\r' or '\t' or '\f')))
+            {
+                suspicious++;
+            }
+        }
+
+        return suspicious > text.Length * MaxNonTextShare;
     }
 }

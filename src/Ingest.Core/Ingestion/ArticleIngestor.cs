@@ -44,12 +44,12 @@ public sealed partial class ArticleIngestor(
         }
         catch (RequestFailedException exception) when (exception.Status == 404)
         {
-            return (await RecordAsync(blobName, null, _ => Failure(blobName, null, "blob-not-found", "The blob was deleted before it could be read."), cancellationToken), 0);
+            return (await RecordAsync(blobName, current => Failure(current, blobName, null, "blob-not-found", "The blob was deleted before it could be read."), cancellationToken), 0);
         }
 
         var version = new BlobVersion(download.Details.ETag.ToString(), download.Details.LastModified);
         download.Details.Metadata.TryGetValue(ReprocessMetadataKey, out var reprocessToken);
-        var processing = await RecordAsync(blobName, version, current => new IngestionRecord(
+        var processing = await RecordAsync(blobName, current => new IngestionRecord(
             blobName,
             IngestionStatus.Processing,
             current?.ArticleIds ?? [],
@@ -61,45 +61,63 @@ public sealed partial class ArticleIngestor(
             current?.ReprocessToken), cancellationToken);
         var force = reprocessToken is not null && reprocessToken != processing.ReprocessToken;
 
-        var extraction = extractor.Extract(download.Content.ToMemory().Span);
+        var extraction = extractor.Extract(download.Content.ToMemory().Span, blobName);
         if (!extraction.Succeeded)
         {
-            return (await RecordAsync(blobName, version, _ => Failure(blobName, version, extraction.Error.Code, extraction.Error.Message), cancellationToken), 0);
+            return (await RecordAsync(blobName, current => Failure(current, blobName, version, extraction.Error.Code, extraction.Error.Message), cancellationToken), 0);
         }
 
-        var id = BlobKeys.ArticleId(blobName);
-        var article = ArticleDtos.From(extraction.Article, id, blob.BlobContainerName, blobName, version);
-        SaveResult saved;
+        var ids = new List<string>(extraction.Articles.Count);
+        var outcomes = new List<SaveResult>(extraction.Articles.Count);
+        var sectionsWritten = 0;
         try
         {
-            saved = await articles.SaveAsync(new ArticleWrite(article, extraction.Article.Source.ContentHash, ArticleExtractor.Version, version, force), cancellationToken);
+            foreach (var extracted in extraction.Articles)
+            {
+                var id = BlobKeys.ArticleId(blobName, extracted.Position);
+                var article = ArticleDtos.From(extracted, id, blob.BlobContainerName, blobName, version);
+                var saved = await articles.SaveAsync(new ArticleWrite(article, extracted.Source.ContentHash, ArticleExtractor.Version, version, force), cancellationToken);
+                ids.Add(id);
+                outcomes.Add(saved);
+                sectionsWritten += saved.Outcome == SaveOutcome.Written ? article.SectionCount : 0;
+            }
         }
         catch (ArticleTooLargeException exception)
         {
-            return (await RecordAsync(blobName, version, _ => Failure(blobName, version, "too-large", exception.Message), cancellationToken), 0);
+            return (await RecordAsync(blobName, current => Failure(current, blobName, version, "too-large", exception.Message), cancellationToken), 0);
         }
 
-        var status = saved.Outcome == SaveOutcome.Unchanged ? IngestionStatus.Unchanged : IngestionStatus.Succeeded;
-        // A superseded run reports the newer content that is stored, not its own.
-        var recordedVersion = saved.Outcome == SaveOutcome.Superseded ? saved.StoredBlob ?? version : version;
-        var record = await RecordAsync(blobName, recordedVersion, current => new IngestionRecord(
+        // A superseded run reports the newer content that is stored, not its own, and leaves that content's articles alone.
+        var superseded = outcomes.FirstOrDefault(o => o.Outcome == SaveOutcome.Superseded);
+        if (superseded is null)
+        {
+            // Articles the blob no longer holds: a JSON array that shrank.
+            foreach (var gone in processing.ArticleIds.Except(ids, StringComparer.Ordinal))
+            {
+                await articles.DeleteAsync(gone, cancellationToken);
+            }
+        }
+
+        var status = outcomes.All(o => o.Outcome == SaveOutcome.Unchanged) ? IngestionStatus.Unchanged : IngestionStatus.Succeeded;
+        var recordedVersion = superseded?.StoredBlob ?? version;
+        var record = await RecordAsync(blobName, current => new IngestionRecord(
             blobName,
             status,
-            [id],
+            ids,
             current?.Attempts ?? 1,
             null,
             null,
             recordedVersion,
             time.GetUtcNow(),
             reprocessToken ?? current?.ReprocessToken), cancellationToken);
-        return (record, saved.Outcome == SaveOutcome.Written ? article.SectionCount : 0);
+        return (record, sectionsWritten);
     }
 
-    private async Task<IngestionRecord> RecordAsync(string blobName, BlobVersion? version, Func<IngestionRecord?, IngestionRecord> update, CancellationToken cancellationToken) =>
+    private async Task<IngestionRecord> RecordAsync(string blobName, Func<IngestionRecord?, IngestionRecord> update, CancellationToken cancellationToken) =>
         await ingestions.UpdateAsync(blobName, update, cancellationToken) ?? update(null);
 
-    private IngestionRecord Failure(string blobName, BlobVersion? version, string code, string message) =>
-        new(blobName, IngestionStatus.Failed, [], 1, code, message, version, time.GetUtcNow());
+    private IngestionRecord Failure(IngestionRecord? current, string blobName, BlobVersion? version, string code, string message) =>
+        new(blobName, IngestionStatus.Failed, [], current?.Attempts ?? 1, code, message, version, time.GetUtcNow(), current?.ReprocessToken);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Ingested {BlobName}: {Outcome}, articles [{ArticleIds}], {SectionsWritten} sections written, error {ErrorCode}, {DurationMs:F1} ms")]

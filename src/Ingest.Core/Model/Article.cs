@@ -10,7 +10,8 @@ public sealed record Article
     public string? Subtitle { get; init; }
     public IReadOnlyList<string> Authors { get; init; } = [];
     public DateOnly? PublishedAt { get; init; }
-    public DateOnly? UpdatedAt { get; init; }
+    /// <summary>ISO 8601: a date (<c>2025-03-04</c>) or, where the source gives one, a date-time.</summary>
+    public string? UpdatedAt { get; init; }
     public string? Category { get; init; }
     public IReadOnlyList<string> Tags { get; init; } = [];
 
@@ -30,4 +31,7 @@ public sealed record Article
     public required ExtractedSource Source { get; init; }
     public Provenance Provenance { get; init; } = new();
     public IReadOnlyList<Section> Sections { get; init; } = [];
+
+    /// <summary>Where the article stands in a file that holds several (a JSON array); 0 otherwise. Part of its id.</summary>
+    public int Position { get; init; }
 }

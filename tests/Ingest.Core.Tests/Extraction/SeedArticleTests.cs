@@ -1,7 +1,6 @@
 using Ingest.Core.Decoding;
 using Ingest.Core.Extraction;
 using Ingest.Core.Model;
-using Ingest.Core.Parsing.PlainText;
 
 namespace Ingest.Core.Tests.Extraction;
 
@@ -29,7 +28,7 @@ public sealed class SeedArticleTests
 
     private static Article Extract()
     {
-        var result = new ArticleExtractor(new PlainTextArticleReader()).Extract(TestFiles.Seed());
+        var result = new ArticleExtractor().Extract(TestFiles.Seed(), "000_dafa8b1eafac571b.txt");
         Assert.True(result.Succeeded, result.Error?.Message);
         return result.Article;
     }

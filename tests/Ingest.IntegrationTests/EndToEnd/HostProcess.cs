@@ -27,7 +27,8 @@ public sealed class HostProcess : IAsyncDisposable
     /// <summary>Everything the host printed, for failure messages.</summary>
     public string Output => string.Join(Environment.NewLine, _output);
 
-    public static async Task<HostProcess> StartAsync(string connectionString, IngestOptions options, string apiKey)
+    /// <param name="hostId">The WebJobs host id; a host restarted after a crash keeps its predecessor's, unrelated hosts get their own.</param>
+    public static async Task<HostProcess> StartAsync(string connectionString, IngestOptions options, string apiKey, string hostId)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
@@ -47,6 +48,7 @@ public sealed class HostProcess : IAsyncDisposable
         start.Environment["Ingest__SectionsTable"] = options.SectionsTable;
         start.Environment["Ingest__IngestionsTable"] = options.IngestionsTable;
         start.Environment["Ingest__ApiKey"] = apiKey;
+        start.Environment["Ingest__HostId"] = hostId;
 
         var output = new ConcurrentQueue<string>();
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the host.");
@@ -70,12 +72,35 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    public ValueTask DisposeAsync()
+    /// <summary>Asks the host to stop (SIGTERM, as Ctrl+C or a service manager would), so it releases its trigger locks; kills it if it will not.</summary>
+    public async Task StopAsync()
     {
-        Kill();
+        if (_process.HasExited)
+        {
+            return;
+        }
+
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Kill();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
         _process.Dispose();
         Client.Dispose();
-        return ValueTask.CompletedTask;
     }
 
     private async Task WaitUntilHealthyAsync(TimeSpan timeout)

@@ -21,7 +21,8 @@ public sealed class RunningHost(AzuriteFixture azurite) : IAsyncLifetime
 
     public BlobContainerClient Container => new(azurite.ConnectionString, Options.ArticlesContainer);
 
-    public async Task InitializeAsync() => _host = await HostProcess.StartAsync(azurite.ConnectionString, Options, ApiKey);
+    public async Task InitializeAsync() =>
+        _host = await HostProcess.StartAsync(azurite.ConnectionString, Options, ApiKey, hostId: "e2e-" + Guid.NewGuid().ToString("N")[..12]);
 
     public async Task DisposeAsync()
     {

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Ingest.Core.Api.Contracts;
 using Ingest.Core.Extraction;
-using Ingest.Core.Parsing.PlainText;
 using Ingest.Core.Storage;
 
 namespace Ingest.IntegrationTests.Storage;
@@ -18,7 +17,7 @@ internal static class TestArticles
 
     public static ArticleWrite Seed(string container, string blobName = SeedFile)
     {
-        var extraction = new ArticleExtractor(new PlainTextArticleReader()).Extract(File.ReadAllBytes(TestDataPath(SeedFile)));
+        var extraction = new ArticleExtractor().Extract(File.ReadAllBytes(TestDataPath(SeedFile)), SeedFile);
         var blob = new BlobVersion("\"seed\"", Earlier);
         var dto = ArticleDtos.From(extraction.Article!, BlobKeys.ArticleId(blobName), container, blobName, blob);
         return new ArticleWrite(dto, extraction.Article!.Source.ContentHash, ArticleExtractor.Version, blob);

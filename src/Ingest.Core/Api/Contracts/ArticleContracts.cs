@@ -32,7 +32,8 @@ public record ArticleSummaryDto
 public sealed record ArticleDto : ArticleSummaryDto
 {
     public required string? Subtitle { get; init; }
-    public required DateOnly? UpdatedAt { get; init; }
+    /// <summary>ISO 8601: a date, or a date-time where the source gives the time.</summary>
+    public required string? UpdatedAt { get; init; }
     public required IReadOnlyList<string> Tags { get; init; }
     public required IReadOnlyList<string> Summary { get; init; }
     public required DatelineDto? Dateline { get; init; }

@@ -1,5 +1,7 @@
 using Ingest.Core.Model;
 using Ingest.Core.Parsing.Bylines;
+using Ingest.Core.Parsing.Dates;
+using Ingest.Core.Parsing.Sections;
 
 namespace Ingest.Core.Parsing.PlainText;
 
@@ -12,26 +14,27 @@ namespace Ingest.Core.Parsing.PlainText;
 public sealed class PlainTextArticleReader : IArticleReader
 {
     private const int MaxTitleWords = 30;
+    private const int MaxTitleLength = 300;
     private const int MaxHeadingWords = 14;
     private const int MaxHeadingLength = 120;
     private const int MaxHeadingChain = 3;
 
     public string Format => ArticleFormats.Text;
 
-    public ArticleDraft Read(string normalisedText)
+    public ReadResult Read(string normalisedText)
     {
         ArgumentNullException.ThrowIfNull(normalisedText);
         var lines = JoinWrappedLines(normalisedText.Split('\n'));
         var header = ReadHeader(lines, out var bodyStart);
-        var sections = ReadBody(lines, bodyStart, header.LeadCredits);
+        var (_, sections) = SectionAssembler.Assemble(BodyBlocks(lines, bodyStart), header.LeadCredits);
 
-        return new ArticleDraft
+        return ReadResult.Of(new ArticleDraft
         {
             Title = header.Title,
             Subtitle = header.Subtitle,
             Authors = header.Byline?.Authors ?? [],
             PublishedAt = header.Byline?.PublishedAt,
-            UpdatedAt = header.Byline?.UpdatedAt,
+            UpdatedAt = header.Byline?.UpdatedAt is { } updated ? IsoDates.Format(updated) : null,
             Category = header.Byline?.Category,
             Summary = header.Summary,
             Sections = sections,
@@ -43,7 +46,17 @@ public sealed class PlainTextArticleReader : IArticleReader
                 UpdatedAt = header.Byline?.UpdatedAt is null ? null : ProvenanceSources.Byline,
                 Category = header.Byline?.Category is null ? null : ProvenanceSources.Byline,
             },
-        };
+        });
+    }
+
+    /// <summary>
+    /// Reads text that is only an article's body, such as the <c>body</c> field of scraped JSON: no title or byline is
+    /// looked for, but key points before the first paragraph, headings, credits and furniture are recognised as in a page dump.
+    /// </summary>
+    public static (List<string> Summary, List<SectionDraft> Sections) ReadBody(string normalisedText)
+    {
+        var lines = JoinWrappedLines(normalisedText.Split('\n'));
+        return SectionAssembler.Assemble(BodyBlocks(lines, 0));
     }
 
     /// <summary>
@@ -144,10 +157,9 @@ public sealed class PlainTextArticleReader : IArticleReader
         return false;
     }
 
-    private static List<SectionDraft> ReadBody(List<ClassifiedLine> lines, int start, List<string> leadCredits)
+    /// <summary>The body's lines as blocks: furniture and bylines left out, headings told from paragraphs.</summary>
+    private static IEnumerable<ArticleBlock> BodyBlocks(List<ClassifiedLine> lines, int start)
     {
-        var sections = new List<SectionDraft>();
-        var current = new SectionBuilder(null, leadCredits);
         for (var i = start; i < lines.Count; i++)
         {
             var line = lines[i];
@@ -157,21 +169,16 @@ public sealed class PlainTextArticleReader : IArticleReader
                     // A second byline or date line adds nothing the header did not, and never belongs in the text.
                     break;
                 case LineKind.Credit:
-                    current.ImageCredits.Add(line.Text);
+                    yield return new ArticleBlock(BlockKind.Credit, line.Text);
                     break;
-                case LineKind.Text when IsHeading(lines, i, MaxHeadingChain):
-                    current.AddTo(sections);
-                    current = new SectionBuilder(line.Text, []);
+                case LineKind.Bullet:
+                    yield return new ArticleBlock(BlockKind.ListItem, line.Text);
                     break;
                 default:
-                    // Paragraphs, and bullets inside the body, which are list items kept as paragraphs.
-                    current.Paragraphs.Add(line.Text);
+                    yield return new ArticleBlock(IsHeading(lines, i, MaxHeadingChain) ? BlockKind.Heading : BlockKind.Paragraph, line.Text);
                     break;
             }
         }
-
-        current.AddTo(sections);
-        return sections;
     }
 
     /// <summary>A heading is a short title-like line that introduces body text: the next line that is neither furniture nor a credit is a paragraph, a list, or another heading that does.</summary>
@@ -201,7 +208,7 @@ public sealed class PlainTextArticleReader : IArticleReader
     }
 
     private static bool LooksLikeTitle(string text) =>
-        StartsLikeAName(text) && CountWords(text) <= MaxTitleWords && !EndsLikeASentence(text);
+        text.Length <= MaxTitleLength && StartsLikeAName(text) && CountWords(text) <= MaxTitleWords && !EndsLikeASentence(text);
 
     private static bool LooksLikeHeading(string text) =>
         text.Length <= MaxHeadingLength && StartsLikeAName(text) && CountWords(text) <= MaxHeadingWords && !EndsLikeASentence(text);
@@ -227,21 +234,6 @@ public sealed class PlainTextArticleReader : IArticleReader
             PublishedAt = first.PublishedAt ?? next.PublishedAt,
             UpdatedAt = first.UpdatedAt ?? next.UpdatedAt,
         };
-
-    private sealed class SectionBuilder(string? heading, List<string> imageCredits)
-    {
-        public List<string> Paragraphs { get; } = [];
-        public List<string> ImageCredits { get; } = imageCredits;
-
-        /// <summary>Adds the section unless it is a lead with nothing in it (an article that opens with a heading).</summary>
-        public void AddTo(List<SectionDraft> sections)
-        {
-            if (heading is not null || Paragraphs.Count > 0 || ImageCredits.Count > 0)
-            {
-                sections.Add(new SectionDraft(heading, Paragraphs, ImageCredits));
-            }
-        }
-    }
 
     private sealed class Header
     {

@@ -6,7 +6,7 @@ namespace Ingest.Core.Tests.Parsing.PlainText;
 
 public sealed class PlainTextArticleReaderTests
 {
-    private static ArticleDraft Read(string text) => new PlainTextArticleReader().Read(TextNormaliser.Normalise(text));
+    private static ArticleDraft Read(string text) => Assert.Single(new PlainTextArticleReader().Read(TextNormaliser.Normalise(text)).Drafts);
 
     [Fact]
     public void Read_LineBetweenTitleAndByline_IsTheSubtitle()

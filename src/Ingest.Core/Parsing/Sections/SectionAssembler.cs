@@ -1,0 +1,56 @@
+namespace Ingest.Core.Parsing.Sections;
+
+/// <summary>
+/// Turns body blocks, in document order, into sections, the same way for every format: a heading opens a section
+/// (what comes before the first is the lead, heading null); an image credit belongs to the section it stands in;
+/// list items that come before any paragraph or heading are the key points, later ones are paragraphs.
+/// </summary>
+public static class SectionAssembler
+{
+    public static (List<string> Summary, List<SectionDraft> Sections) Assemble(IEnumerable<ArticleBlock> blocks, IEnumerable<string>? leadCredits = null)
+    {
+        var summary = new List<string>();
+        var sections = new List<SectionDraft>();
+        var current = new SectionBuilder(null, [.. leadCredits ?? []]);
+        var bodyStarted = false;
+        foreach (var block in blocks)
+        {
+            switch (block.Kind)
+            {
+                case BlockKind.Heading:
+                    current.AddTo(sections);
+                    current = new SectionBuilder(block.Text, []);
+                    bodyStarted = true;
+                    break;
+                case BlockKind.Credit:
+                    current.ImageCredits.Add(block.Text);
+                    break;
+                case BlockKind.ListItem when !bodyStarted:
+                    summary.Add(block.Text);
+                    break;
+                default:
+                    current.Paragraphs.Add(block.Text);
+                    bodyStarted = true;
+                    break;
+            }
+        }
+
+        current.AddTo(sections);
+        return (summary, sections);
+    }
+
+    private sealed class SectionBuilder(string? heading, List<string> imageCredits)
+    {
+        public List<string> Paragraphs { get; } = [];
+        public List<string> ImageCredits { get; } = imageCredits;
+
+        /// <summary>Adds the section unless it is a lead with nothing in it (an article that opens with a heading).</summary>
+        public void AddTo(List<SectionDraft> sections)
+        {
+            if (heading is not null || Paragraphs.Count > 0 || ImageCredits.Count > 0)
+            {
+                sections.Add(new SectionDraft(heading, Paragraphs, ImageCredits));
+            }
+        }
+    }
+}

@@ -1,0 +1,178 @@
+using CsCheck;
+using Ingest.Core.Extraction;
+using Ingest.Core.Model;
+using Ingest.Core.Normalisation;
+using Ingest.Core.Parsing;
+using Ingest.Core.Parsing.Html;
+
+namespace Ingest.Core.Tests.Parsing.Html;
+
+public sealed class HtmlArticleReaderTests
+{
+    private static ArticleDraft Read(string html, ExtractionLimits? limits = null) =>
+        Assert.Single(new HtmlArticleReader(limits ?? ExtractionLimits.Default).Read(TextNormaliser.Normalise(html)).Drafts);
+
+    [Fact]
+    public void Read_JsonLdAndMeta_JsonLdWinsAndProvenanceSaysSo()
+    {
+        var draft = Read("""
+            <html><head>
+            <title>Page Title | Site</title>
+            <meta property="og:title" content="OG Title">
+            <meta name="author" content="Meta Author">
+            <meta property="article:published_time" content="2025-01-01T00:00:00Z">
+            <script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"LD Title",
+              "author":[{"@type":"Person","name":"Ann Lee"},{"@type":"Person","name":"Bo Ek"}],"datePublished":"2025-02-19T06:00:00Z",
+              "dateModified":"2025-02-19T11:42:00Z","articleSection":"Science","keywords":"space, comets"}</script>
+            </head><body><article><h1>H1 Title</h1><p>Body text of the article.</p></article></body></html>
+            """);
+
+        Assert.Equal("LD Title", draft.Title);
+        Assert.Equal(["Ann Lee", "Bo Ek"], draft.Authors);
+        Assert.Equal(new DateOnly(2025, 2, 19), draft.PublishedAt);
+        Assert.Equal("2025-02-19T11:42:00+00:00", draft.UpdatedAt);
+        Assert.Equal("Science", draft.Category);
+        Assert.Equal(["space", "comets"], draft.Tags);
+        Assert.Equal(new Provenance { Title = "jsonld", Authors = "jsonld", PublishedAt = "jsonld", UpdatedAt = "jsonld", Category = "jsonld" }, draft.Provenance);
+    }
+
+    [Fact]
+    public void Read_JsonLdInsideGraph_IsFound()
+    {
+        var draft = Read("""
+            <script type="application/ld+json">{"@graph":[{"@type":"WebPage","name":"Not it"},{"@type":["NewsArticle"],"headline":"In the graph"}]}</script>
+            <article><p>Text.</p></article>
+            """);
+
+        Assert.Equal("In the graph", draft.Title);
+    }
+
+    [Fact]
+    public void Read_OnlyMeta_TakesMetaWithProvenanceMeta()
+    {
+        var draft = Read("""
+            <html><head><meta property="og:title" content="OG Title"><meta name="author" content="Samuel Achterberg, Leah Moreno-Quist">
+            <meta property="article:published_time" content="2025-04-24T15:20:00+01:00"><meta property="article:section" content="Business">
+            <meta property="article:tag" content="retail"><meta property="article:tag" content="co-ops"></head>
+            <body><article><p>Body.</p></article></body></html>
+            """);
+
+        Assert.Equal("OG Title", draft.Title);
+        Assert.Equal(["Samuel Achterberg", "Leah Moreno-Quist"], draft.Authors);
+        Assert.Equal(new DateOnly(2025, 4, 24), draft.PublishedAt);
+        Assert.Equal("Business", draft.Category);
+        Assert.Equal(["retail", "co-ops"], draft.Tags);
+        Assert.Equal("meta", draft.Provenance.Authors);
+    }
+
+    [Fact]
+    public void Read_NoMetadata_TitleFromH1AndBylineFromText()
+    {
+        var draft = Read("""
+            <html><head><title>Harbour Reopens - The Gazette</title></head><body><article>
+            <h1>Harbour Reopens After Repairs</h1><p class="byline">By Ann Lee | Published 3 March 2025</p>
+            <p>The harbour reopened on Monday.</p></article></body></html>
+            """);
+
+        Assert.Equal("Harbour Reopens After Repairs", draft.Title);
+        Assert.Equal(["Ann Lee"], draft.Authors);
+        Assert.Equal(new DateOnly(2025, 3, 3), draft.PublishedAt);
+        Assert.Equal(new Provenance { Title = "heading", Authors = "byline", PublishedAt = "byline" }, draft.Provenance);
+        Assert.Equal(["The harbour reopened on Monday."], draft.Sections.Single().Paragraphs);
+    }
+
+    [Fact]
+    public void Read_OnlyTitleElement_DropsTheSiteName()
+    {
+        Assert.Equal("Harbour Reopens", Read("<html><head><title>Harbour Reopens | The Gazette</title></head><body><p>Text.</p></body></html>").Title);
+    }
+
+    [Fact]
+    public void Read_NoArticleOrMain_PicksTheDensestTextBlockAndDropsFurniture()
+    {
+        var draft = Read("""
+            <body><div id="cookie-notice">We use cookies. Accept all</div>
+            <nav><p>Home</p><p>News</p></nav>
+            <div class="sidebar"><p>Short.</p></div>
+            <div class="content"><p>The first long paragraph of the story, with enough words to count.</p>
+            <div class="share-bar"><p>Share on Facebook</p></div>
+            <p>The second long paragraph of the story, which also carries weight.</p></div>
+            <footer><p>All rights reserved</p></footer></body>
+            """);
+
+        var paragraphs = draft.Sections.SelectMany(s => s.Paragraphs).ToList();
+        Assert.Equal(2, paragraphs.Count);
+        Assert.StartsWith("The first long paragraph", paragraphs[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_ArticleBody_SectionsCreditsKeyPointsListsAndEntities()
+    {
+        var draft = Read("""
+            <article><header><h1>Title</h1><p class="byline">By Ann Lee</p></header>
+            <ul class="key-points"><li>First point</li><li>Second point</li></ul>
+            <p>Lead paragraph &amp; more &#x27;quoted&#x27; text.</p>
+            <h2>First Section</h2>
+            <figure><img src="a.jpg"><figcaption>The dome at dusk. Photo: Ewan Lisle/Society</figcaption></figure>
+            <p>Section text.</p><ul><li>A list item</li></ul>
+            <h3>Sub Section</h3><blockquote><p>A quoted passage.</p></blockquote>
+            <aside class="related"><h2>Related</h2><ul><li><a href="/x">Other story</a></li></ul></aside>
+            <script>var tracking = 1;</script><style>.x{}</style>
+            <div class="newsletter"><p>Sign up to receive our briefing</p></div>
+            </article>
+            """);
+
+        Assert.Equal(["First point", "Second point"], draft.Summary);
+        Assert.Equal([null, "First Section", "Sub Section"], draft.Sections.Select(s => s.Heading));
+        Assert.Equal(["Lead paragraph & more 'quoted' text."], draft.Sections[0].Paragraphs);
+        Assert.Equal(["Section text.", "A list item"], draft.Sections[1].Paragraphs);
+        Assert.Equal(["Ewan Lisle/Society"], draft.Sections[1].ImageCredits);
+        Assert.Equal(["A quoted passage."], draft.Sections[2].Paragraphs);
+    }
+
+    [Fact]
+    public void Read_FiftyThousandNestedDivs_ReadsWithoutRecursingAndKeepsTheText()
+    {
+        const int depth = 50_000;
+        var html = "<article><p>Shallow paragraph.</p>" + string.Concat(Enumerable.Repeat("<div>", depth)) + "<h2>Deep heading</h2><p>Deep text.</p>"
+            + string.Concat(Enumerable.Repeat("</div>", depth)) + "</article>";
+
+        var draft = Read(html);
+
+        var text = string.Join(" ", draft.Sections.SelectMany(s => s.Paragraphs));
+        Assert.Contains("Shallow paragraph.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Deep heading", draft.Sections.Select(s => s.Heading));
+    }
+
+    [Fact]
+    public void Read_NestingDepthLimitFromOptions_StructurePastItIsReadAsText()
+    {
+        var nested = string.Concat(Enumerable.Repeat("<div>", 30)) + "<h2>Deep heading</h2><p>Deep text.</p>" + string.Concat(Enumerable.Repeat("</div>", 30));
+        var html = "<article><p>Lead.</p>" + nested + "</article>";
+
+        var generous = Read(html, ExtractionLimits.Default with { MaxNestingDepth = 100 });
+        var strict = Read(html, ExtractionLimits.Default with { MaxNestingDepth = 10 });
+
+        Assert.Contains("Deep heading", generous.Sections.Select(s => s.Heading));
+        Assert.DoesNotContain("Deep heading", strict.Sections.Select(s => s.Heading));
+        Assert.Contains(strict.Sections.SelectMany(s => s.Paragraphs), p => p.Contains("Deep text.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Read_FiveMegabyteLine_IsOneParagraph()
+    {
+        var draft = Read("<html><body><p>" + string.Concat(Enumerable.Repeat("word ", 1_000_000)) + "</p></body></html>");
+
+        Assert.Equal(1_000_000, draft.Sections.Single().Paragraphs.Single().Split(' ').Length);
+    }
+
+    [Fact]
+    public void Read_AnyTagSoup_NeverThrows()
+    {
+        var piece = Gen.OneOf(
+            Gen.Const("<div>"), Gen.Const("</div>"), Gen.Const("<p>"), Gen.Const("<h2>"), Gen.Const("</h2>"), Gen.Const("<article>"),
+            Gen.Const("<figure><figcaption>Credit: X</figcaption>"), Gen.Const("<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"headline\":"),
+            Gen.Const("<ul><li>"), Gen.Const("&amp;"), Gen.Const("<!--"), Gen.Const("<meta name=author content="), Gen.String);
+        piece.Array[0, 60].Select(string.Concat).Sample(html => new HtmlArticleReader(ExtractionLimits.Default).Read(html), iter: 1_000);
+    }
+}
