@@ -126,6 +126,23 @@ public sealed class PlainTextArticleReaderTests
     }
 
     [Fact]
+    public void Read_FiveMegabyteLine_IsOneParagraph()
+    {
+        var draft = Read("Title Line\n\n" + string.Concat(Enumerable.Repeat("word ", 1_000_000)));
+
+        Assert.Equal("Title Line", draft.Title);
+        Assert.Equal(1_000_000, draft.Sections.Single().Paragraphs.Single().Split(' ').Length);
+    }
+
+    [Fact]
+    public void Read_FiveMegabyteFirstLine_IsNotTakenForATitle()
+    {
+        var draft = Read(string.Concat(Enumerable.Repeat("word ", 1_000_000)));
+
+        Assert.Null(draft.Title);
+    }
+
+    [Fact]
     public void Read_Empty_GivesAnEmptyDraft()
     {
         var draft = Read("");
