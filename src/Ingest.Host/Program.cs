@@ -32,7 +32,9 @@ builder.Host.ConfigureWebJobs(webJobs =>
     webJobs.UseHostId(builder.Configuration[$"{IngestOptions.SectionName}:{nameof(IngestOptions.HostId)}"] ?? new IngestOptions().HostId);
     webJobs.AddAzureStorageCoreServices();
     webJobs.AddAzureStorageBlobs();
+    webJobs.AddAzureStorageQueues();
 });
+builder.Services.AddHostedService<SweepService>();
 if (builder.Environment.IsDevelopment())
 {
     builder.Services.AddHostedService<SeedLoader>();

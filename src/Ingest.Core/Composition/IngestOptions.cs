@@ -70,6 +70,17 @@ public sealed class IngestOptions
 
     public ExtractionLimits ExtractionLimits => new(MaxNestingDepth, MaxJsonDepth, MaxFrontMatterChars, MaxArticlesPerFile);
 
+    /// <summary>How often the sweep runs in the standalone host (the Functions app runs it on <c>Ingest:SweepSchedule</c>).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// A blob whose ingestion has said "processing" this long is taken as abandoned (its host crashed; the trigger would
+    /// only redeliver it after its queue message's visibility runs out, about ten minutes) and is ingested again by the sweep.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan StuckProcessingAfter { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Retries of a storage call that failed for a transient reason (408, 429, 500, 503, timeouts), with exponential back-off and jitter.</summary>
     [Range(0, 10)]
     public int StorageRetries { get; set; } = 4;

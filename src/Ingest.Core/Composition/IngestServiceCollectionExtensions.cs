@@ -36,6 +36,8 @@ public static class IngestServiceCollectionExtensions
         services.AddSingleton<IngestionStore>();
         services.AddSingleton<ArticleIngestor>();
         services.AddSingleton<IArticleIngestor>(sp => sp.GetRequiredService<ArticleIngestor>());
+        services.AddSingleton<PoisonedBlobRecorder>();
+        services.AddSingleton<IngestionSweeper>();
         services.AddSingleton<ArticleEndpoints>();
         services.AddSingleton<IngestionEndpoints>();
         services.AddSingleton<HealthEndpoint>();

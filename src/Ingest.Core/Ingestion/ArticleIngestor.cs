@@ -28,19 +28,40 @@ public sealed partial class ArticleIngestor(
     public async Task<IngestionRecord> IngestAsync(string blobName, CancellationToken cancellationToken = default)
     {
         var started = Stopwatch.GetTimestamp();
-        var (record, sections) = await RunAsync(blobName, cancellationToken);
-        var durationMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        LogIngested(logger, blobName, record.Status, record.ArticleIds, sections, record.ErrorCode, durationMs);
-        return record;
+        try
+        {
+            var (record, sections) = await RunAsync(blobName, cancellationToken);
+            var durationMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            LogIngested(logger, blobName, record.Status, record.ArticleIds, sections, record.ErrorCode, durationMs);
+            return record;
+        }
+        catch (Exception exception) when (TransientFailures.Are(exception) && !cancellationToken.IsCancellationRequested)
+        {
+            var durationMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            LogTransientFailure(logger, blobName, exception.GetType().Name, durationMs);
+            await TryRecordTransientFailureAsync(blobName, exception);
+            throw; // The trigger retries; after its poison threshold, PoisonedBlobRecorder records the blob as poisoned.
+        }
     }
 
     private async Task<(IngestionRecord Record, int Sections)> RunAsync(string blobName, CancellationToken cancellationToken)
     {
         var blob = storage.Articles.GetBlobClient(blobName);
-        BlobDownloadResult download;
+        var maxBytes = storage.Options.MaxBlobBytes;
+        (BinaryData? Content, BlobDownloadDetails Details) download;
         try
         {
-            download = await storage.Resilience.ExecuteAsync(async ct => (await blob.DownloadContentAsync(ct)).Value, cancellationToken);
+            // The headers arrive before the body: a blob over the limit is refused before a byte of it is read.
+            download = await storage.Resilience.ExecuteAsync(
+                async ct =>
+                {
+                    var response = (await blob.DownloadStreamingAsync(cancellationToken: ct)).Value;
+                    await using var body = response.Content;
+                    return response.Details.ContentLength > maxBytes
+                        ? ((BinaryData?)null, response.Details)
+                        : (await BinaryData.FromStreamAsync(body, ct), response.Details);
+                },
+                cancellationToken);
         }
         catch (RequestFailedException exception) when (exception.Status == 404)
         {
@@ -48,6 +69,12 @@ public sealed partial class ArticleIngestor(
         }
 
         var version = new BlobVersion(download.Details.ETag.ToString(), download.Details.LastModified);
+        if (download.Content is null)
+        {
+            var message = $"The file has {download.Details.ContentLength} bytes; at most {maxBytes} are ingested (Ingest:MaxBlobBytes).";
+            return (await RecordAsync(blobName, current => Failure(current, blobName, version, "too-large", message), cancellationToken), 0);
+        }
+
         download.Details.Metadata.TryGetValue(ReprocessMetadataKey, out var reprocessToken);
         var processing = await RecordAsync(blobName, current => new IngestionRecord(
             blobName,
@@ -113,6 +140,23 @@ public sealed partial class ArticleIngestor(
         return (record, sectionsWritten);
     }
 
+    /// <summary>Notes the transient trouble on the blob's record, when storage lets us, so a poisoned blob says what kept failing.</summary>
+    private async Task TryRecordTransientFailureAsync(string blobName, Exception exception)
+    {
+        try
+        {
+            using var quick = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await ingestions.UpdateAsync(
+                blobName,
+                current => current is null ? null : current with { ErrorCode = "transient", ErrorMessage = TransientFailures.Describe(exception), UpdatedAt = time.GetUtcNow() },
+                quick.Token);
+        }
+        catch (Exception recordFailure) when (TransientFailures.Are(recordFailure) || recordFailure is OperationCanceledException)
+        {
+            // Storage is the trouble: the record keeps saying "processing" until the retry or the poison handler.
+        }
+    }
+
     private async Task<IngestionRecord> RecordAsync(string blobName, Func<IngestionRecord?, IngestionRecord> update, CancellationToken cancellationToken) =>
         await ingestions.UpdateAsync(blobName, update, cancellationToken) ?? update(null);
 
@@ -122,4 +166,7 @@ public sealed partial class ArticleIngestor(
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Ingested {BlobName}: {Outcome}, articles [{ArticleIds}], {SectionsWritten} sections written, error {ErrorCode}, {DurationMs:F1} ms")]
     private static partial void LogIngested(ILogger logger, string blobName, string outcome, IReadOnlyList<string> articleIds, int sectionsWritten, string? errorCode, double durationMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ingesting {BlobName} failed for a transient reason ({FailureType}) after {DurationMs:F1} ms; the trigger will retry")]
+    private static partial void LogTransientFailure(ILogger logger, string blobName, string failureType, double durationMs);
 }

@@ -71,6 +71,10 @@ public sealed class IngestionStore(IngestStorage storage)
         return (rows.Select(Read).ToList(), token);
     }
 
+    /// <summary>Every record: what the sweep reads.</summary>
+    public async Task<List<IngestionRecord>> ListAllAsync(CancellationToken cancellationToken = default) =>
+        (await TableReads.ReadAllAsync(storage, Table, filter: null, select: null, cancellationToken)).Select(Read).ToList();
+
     public async Task DeleteAsync(string blobName, CancellationToken cancellationToken = default)
     {
         var key = BlobKeys.For(blobName);

@@ -48,7 +48,7 @@ internal static class TableReads
     }
 
     /// <summary>Every entity a query gives, across all its service pages.</summary>
-    public static async Task<List<TableEntity>> ReadAllAsync(IngestStorage storage, TableClient table, string filter, IEnumerable<string>? select, CancellationToken cancellationToken) =>
+    public static async Task<List<TableEntity>> ReadAllAsync(IngestStorage storage, TableClient table, string? filter, IEnumerable<string>? select, CancellationToken cancellationToken) =>
         await storage.Resilience.ExecuteAsync(
             async ct =>
             {

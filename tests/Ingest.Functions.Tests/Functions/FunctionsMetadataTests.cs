@@ -47,9 +47,28 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
-    public void Metadata_Functions_AreExactlyTheTriggerAndTheContractRoutes()
+    public void Metadata_PoisonTrigger_WatchesTheBlobTriggersPoisonQueue()
     {
-        var expected = HttpRoutes().Select(row => (string)row[0]).Append("ArticleBlobTrigger").Order(StringComparer.Ordinal);
+        var binding = Bindings("PoisonedBlobTrigger").Single();
+
+        Assert.Equal("queueTrigger", binding.GetProperty("type").GetString());
+        Assert.Equal("webjobs-blobtrigger-poison", binding.GetProperty("queueName").GetString());
+        Assert.Equal("AzureWebJobsStorage", binding.GetProperty("connection").GetString());
+    }
+
+    [Fact]
+    public void Metadata_Sweep_RunsOnTheConfiguredSchedule()
+    {
+        var binding = Bindings("Sweep").Single();
+
+        Assert.Equal("timerTrigger", binding.GetProperty("type").GetString());
+        Assert.Equal("%Ingest:SweepSchedule%", binding.GetProperty("schedule").GetString());
+    }
+
+    [Fact]
+    public void Metadata_Functions_AreExactlyTheTriggersAndTheContractRoutes()
+    {
+        var expected = HttpRoutes().Select(row => (string)row[0]).Concat(["ArticleBlobTrigger", "PoisonedBlobTrigger", "Sweep"]).Order(StringComparer.Ordinal);
 
         Assert.Equal(expected, Functions.Value.Select(f => f.GetProperty("name").GetString()!).Order(StringComparer.Ordinal));
     }

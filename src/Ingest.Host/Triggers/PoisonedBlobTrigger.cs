@@ -1,0 +1,14 @@
+using Ingest.Core.Ingestion;
+using Microsoft.Azure.WebJobs;
+
+namespace Ingest.Host.Triggers;
+
+/// <summary>Records blobs the blob trigger gave up on as poisoned (<see cref="PoisonedBlobRecorder"/>).</summary>
+public sealed class PoisonedBlobTrigger(PoisonedBlobRecorder recorder)
+{
+    [FunctionName("PoisonedBlobTrigger")]
+    public Task RunAsync(
+        [QueueTrigger(PoisonedBlobRecorder.QueueName, Connection = "AzureWebJobsStorage")] string message,
+        CancellationToken cancellationToken) =>
+        recorder.RecordAsync(message, cancellationToken);
+}

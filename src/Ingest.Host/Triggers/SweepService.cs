@@ -1,0 +1,29 @@
+using Ingest.Core.Composition;
+using Ingest.Core.Ingestion;
+using Microsoft.Extensions.Options;
+
+namespace Ingest.Host.Triggers;
+
+/// <summary>Runs the <see cref="IngestionSweeper"/> every <c>Ingest:SweepInterval</c>: the standalone host's counterpart of the Functions app's timer trigger.</summary>
+internal sealed partial class SweepService(IngestionSweeper sweeper, IOptions<IngestOptions> options, ILogger<SweepService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.SweepInterval);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await sweeper.SweepAsync(stoppingToken);
+            }
+            catch (Exception exception) when (TransientFailures.Are(exception))
+            {
+                // Storage trouble: the next tick tries again.
+                LogSweepFailed(logger, TransientFailures.Describe(exception));
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The sweep could not finish ({Reason}); it runs again at the next interval")]
+    private static partial void LogSweepFailed(ILogger logger, string reason);
+}
