@@ -32,7 +32,8 @@ builder.Host.ConfigureWebJobs(webJobs =>
     webJobs.UseHostId(builder.Configuration[$"{IngestOptions.SectionName}:{nameof(IngestOptions.HostId)}"] ?? new IngestOptions().HostId);
     webJobs.AddAzureStorageCoreServices();
     webJobs.AddAzureStorageBlobs();
-    webJobs.AddAzureStorageQueues();
+    // The poison queue is quiet: poll it every few seconds at most, not the default minute, so a poisoned status shows soon.
+    webJobs.AddAzureStorageQueues(queues => queues.MaxPollingInterval = TimeSpan.FromSeconds(5));
 });
 builder.Services.AddHostedService<SweepService>();
 if (builder.Environment.IsDevelopment())

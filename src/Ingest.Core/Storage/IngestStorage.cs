@@ -38,6 +38,7 @@ public sealed class IngestStorage
         SectionsTable = tables.GetTableClient(options.SectionsTable);
         IngestionsTable = tables.GetTableClient(options.IngestionsTable);
         Resilience = StorageResilience.Create(options);
+        ContinuationTokens = ContinuationTokens.ForConnection(connectionString);
     }
 
     public IngestOptions Options { get; }
@@ -48,6 +49,9 @@ public sealed class IngestStorage
     public TableClient SectionsTable { get; }
     public TableClient IngestionsTable { get; }
     public ResiliencePipeline Resilience { get; }
+
+    /// <summary>Signs the continuation tokens the API hands out, so only those come back.</summary>
+    public ContinuationTokens ContinuationTokens { get; }
 
     /// <summary>Creates the container and tables when they do not exist yet.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)

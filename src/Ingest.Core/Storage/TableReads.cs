@@ -28,7 +28,8 @@ internal static class TableReads
         IEnumerable<string>? select,
         CancellationToken cancellationToken)
     {
-        if (!ContinuationTokens.TryDecode(continuationToken, out var token))
+        var query = table.Name + "|" + filter;
+        if (!storage.ContinuationTokens.TryDecode(continuationToken, query, out var token))
         {
             throw new ArgumentException("The continuation token is not one this service issued.", nameof(continuationToken));
         }
@@ -44,7 +45,7 @@ internal static class TableReads
         }
         while (token is not null && rows.Count < top);
 
-        return (rows, ContinuationTokens.Encode(token));
+        return (rows, storage.ContinuationTokens.Encode(token, query));
     }
 
     /// <summary>Every entity a query gives, across all its service pages.</summary>

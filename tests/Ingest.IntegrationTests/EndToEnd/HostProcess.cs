@@ -28,7 +28,8 @@ public sealed class HostProcess : IAsyncDisposable
     public string Output => string.Join(Environment.NewLine, _output);
 
     /// <param name="hostId">The WebJobs host id; a host restarted after a crash keeps its predecessor's, unrelated hosts get their own.</param>
-    public static async Task<HostProcess> StartAsync(string connectionString, IngestOptions options, string apiKey, string hostId)
+    /// <param name="settings">More settings, as environment variables (<c>Ingest__SweepInterval</c>).</param>
+    public static async Task<HostProcess> StartAsync(string connectionString, IngestOptions options, string apiKey, string hostId, IReadOnlyDictionary<string, string>? settings = null)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
@@ -49,6 +50,14 @@ public sealed class HostProcess : IAsyncDisposable
         start.Environment["Ingest__IngestionsTable"] = options.IngestionsTable;
         start.Environment["Ingest__ApiKey"] = apiKey;
         start.Environment["Ingest__HostId"] = hostId;
+        // The sweep heals what the trigger misses (a crash, an overwrite the container scan skipped); run it often here.
+        start.Environment["Ingest__SweepInterval"] = "00:00:05";
+        start.Environment["Ingest__StuckProcessingAfter"] = "00:00:05";
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
 
         var output = new ConcurrentQueue<string>();
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the host.");

@@ -7,7 +7,7 @@ using Ingest.IntegrationTests.Azurite;
 namespace Ingest.IntegrationTests.EndToEnd;
 
 /// <summary>A standalone host on the test Azurite, with its own container and tables, shared by one test class.</summary>
-public sealed class RunningHost(AzuriteFixture azurite) : IAsyncLifetime
+public class RunningHost(AzuriteFixture azurite) : IAsyncLifetime
 {
     public const string ApiKey = "e2e-test-key";
 
@@ -21,8 +21,11 @@ public sealed class RunningHost(AzuriteFixture azurite) : IAsyncLifetime
 
     public BlobContainerClient Container => new(azurite.ConnectionString, Options.ArticlesContainer);
 
+    /// <summary>Settings beyond the defaults, as environment variables.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
+
     public async Task InitializeAsync() =>
-        _host = await HostProcess.StartAsync(azurite.ConnectionString, Options, ApiKey, hostId: "e2e-" + Guid.NewGuid().ToString("N")[..12]);
+        _host = await HostProcess.StartAsync(azurite.ConnectionString, Options, ApiKey, hostId: "e2e-" + Guid.NewGuid().ToString("N")[..12], Settings);
 
     public async Task DisposeAsync()
     {
@@ -33,7 +36,7 @@ public sealed class RunningHost(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     /// <summary>Polls <c>/api/ingestions?blob=</c> until the blob's ingestion reaches a final status.</summary>
-    public async Task<IngestionDto> WaitForIngestionAsync(string blobName, string? etag = null, TimeSpan? timeout = null)
+    public async Task<IngestionDto> WaitForIngestionAsync(string blobName, string? etag = null, TimeSpan? timeout = null, string? status = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(90));
         IngestionDto? last = null;
@@ -43,7 +46,7 @@ public sealed class RunningHost(AzuriteFixture azurite) : IAsyncLifetime
             if (response.IsSuccessStatusCode)
             {
                 last = await response.Content.ReadFromJsonAsync(IngestJson.Context.IngestionDto);
-                if (last is { Status: not "processing" } && (etag is null || last.ETag == etag))
+                if (last is { Status: not "processing" } && (etag is null || last.ETag == etag) && (status is null || last.Status == status))
                 {
                     return last;
                 }
@@ -54,4 +57,13 @@ public sealed class RunningHost(AzuriteFixture azurite) : IAsyncLifetime
 
         throw new TimeoutException($"'{blobName}' was not ingested in time (last status: {last?.Status ?? "none"}).{Environment.NewLine}{Host.Output}");
     }
+}
+
+/// <summary>A host whose sweep leaves work alone for an hour, for tests that need a blob to stay as they set it up.</summary>
+public sealed class RunningHostWithoutSweep(AzuriteFixture azurite) : RunningHost(azurite)
+{
+    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
+    {
+        ["Ingest__StuckProcessingAfter"] = "01:00:00",
+    };
 }

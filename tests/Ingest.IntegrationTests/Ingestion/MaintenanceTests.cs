@@ -66,9 +66,17 @@ public sealed class MaintenanceTests(AzuriteFixture azurite)
         await parts.Ingestions.UpdateAsync("kept.txt", _ => new IngestionRecord("kept.txt", IngestionStatus.Processing, [], 1, null, null, null, DateTimeOffset.UtcNow.AddMinutes(-5)));
         var sweeper = new IngestionSweeper(parts.Storage, parts.Ingestions, parts.Articles, parts.Ingestor, TimeProvider.System, NullLogger<IngestionSweeper>.Instance);
 
+        await parts.Storage.Articles.GetBlobClient("never-triggered.txt").UploadAsync(BinaryData.FromString("Missed Story\n\nThe trigger never saw it."));
+        await parts.Storage.Articles.GetBlobClient("overwritten.txt").UploadAsync(BinaryData.FromString("First Version\n\nOld text."));
+        await parts.Ingestor.IngestAsync("overwritten.txt");
+        await parts.Storage.Articles.GetBlobClient("overwritten.txt").UploadAsync(BinaryData.FromString("Second Version\n\nNew text the scan missed."), overwrite: true);
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+
         var result = await sweeper.SweepAsync();
 
-        Assert.Equal(new IngestionSweeper.SweepResult(Reingested: 1, Removed: 1), result);
+        Assert.Equal(new IngestionSweeper.SweepResult(Reingested: 3, Removed: 1), result);
+        Assert.Equal("Second Version", (await parts.Articles.GetAsync(BlobKeys.ArticleId("overwritten.txt")))?.Title);
+        Assert.Equal(IngestionStatus.Succeeded, (await parts.Ingestions.GetAsync("never-triggered.txt"))?.Status);
         Assert.Equal(IngestionStatus.Succeeded, (await parts.Ingestions.GetAsync("kept.txt"))?.Status);
         Assert.Null(await parts.Ingestions.GetAsync("gone.txt"));
         Assert.Null(await parts.Articles.GetAsync(gone.ArticleIds[0]));

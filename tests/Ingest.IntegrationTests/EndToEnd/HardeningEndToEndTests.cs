@@ -1,0 +1,141 @@
+using System.Net;
+using System.Net.Http.Json;
+using Ingest.Core.Api.Contracts;
+using Ingest.Core.Ingestion;
+using Ingest.Host.Development;
+using Ingest.IntegrationTests.Azurite;
+
+namespace Ingest.IntegrationTests.EndToEnd;
+
+/// <summary>What users of other pipelines complain of, tried against a running host: odd names, overwrites, poison, injection, forged input.</summary>
+[Collection(AzuriteTests.Name)]
+public sealed class HardeningEndToEndTests(RunningHost host) : IClassFixture<RunningHost>
+{
+    public static TheoryData<string> OddNames() => new()
+    {
+        "with spaces in it.txt",
+        "ünïcødé/记者 报道.txt",
+        "hash#tag.txt",
+        "question?mark.txt",
+        "percent%20literal%.txt",
+        "dots..in/..the...name.txt",
+        "quote's \"double\".txt",
+        new string('n', 996) + ".txt",
+    };
+
+    [Theory]
+    [MemberData(nameof(OddNames))]
+    public async Task OddBlobName_IsIngestedAndFoundByName(string name)
+    {
+        await host.Container.GetBlobClient(name).UploadAsync(BinaryData.FromString("Odd Name Story\n\nA story whose file has an unusual name."), overwrite: true);
+
+        var ingestion = await host.WaitForIngestionAsync(name);
+        using var article = await host.Client.GetAsync(Api($"/api/articles/{ingestion.ArticleIds.Single()}"));
+
+        Assert.Equal(name, ingestion.Blob);
+        Assert.Equal(IngestionStatus.Succeeded, ingestion.Status);
+        Assert.Equal(HttpStatusCode.OK, article.StatusCode);
+        Assert.Matches("^[a-z0-9-]+$", ingestion.ArticleIds.Single());
+    }
+
+    [Fact]
+    public async Task BlobOverwrittenFiveTimesQuickly_EndsHoldingTheLastContent()
+    {
+        const string name = "overwritten.txt";
+        var blob = host.Container.GetBlobClient(name);
+        for (var version = 1; version <= 5; version++)
+        {
+            await blob.UploadAsync(BinaryData.FromString($"Version {version} Headline\n\nThe text of version {version}."), overwrite: true);
+        }
+
+        var last = (await blob.GetPropertiesAsync()).Value.ETag.ToString();
+        var ingestion = await host.WaitForIngestionAsync(name, etag: last);
+        var article = await host.Client.GetFromJsonAsync(Api($"/api/articles/{ingestion.ArticleIds.Single()}"), IngestJson.Context.ArticleDto);
+
+        Assert.Equal("Version 5 Headline", article!.Title);
+        Assert.Equal(last, article.Source.ETag);
+    }
+
+    [Theory]
+    [InlineData("category")]
+    [InlineData("author")]
+    [InlineData("source")]
+    public async Task FilterParameter_InjectionAttempts_NeverReturnOtherRows(string parameter)
+    {
+        await host.Container.GetBlobClient("bait.txt").UploadAsync(BinaryData.FromString("Bait Story\n\nBy Ann Lee\n\nA story any injection would return."), overwrite: true);
+        await host.WaitForIngestionAsync("bait.txt");
+
+        foreach (var attack in new[] { "x' or 'a' eq 'a", "x') or (PartitionKey ne '", "x' or RowKey gt '", "%27 or 1 eq 1", "x\" or \"\"=\"", "' or true or '" })
+        {
+            using var response = await host.Client.GetAsync(Api($"/api/articles?{parameter}=" + Uri.EscapeDataString(attack)));
+            var body = await response.Content.ReadAsStringAsync();
+
+            Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest, $"{parameter}={attack}: {response.StatusCode} {body}");
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                Assert.Empty((await response.Content.ReadFromJsonAsync(IngestJson.Context.PageDtoArticleSummaryDto))!.Items);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("/api/ingestions?status=" + "failed%27%20or%20%27a%27%20eq%20%27a", HttpStatusCode.BadRequest)]
+    [InlineData("/api/ingestions?blob=" + "x%27%20or%20%27a%27%20eq%20%27a", HttpStatusCode.NotFound)]
+    [InlineData("/api/articles?publishedFrom=" + "2025-01-01%27%20or%20%27%27%3D%27", HttpStatusCode.BadRequest)]
+    [InlineData("/api/articles?publishedTo=2025-02-30", HttpStatusCode.BadRequest)]
+    [InlineData("/api/articles?top=-1", HttpStatusCode.BadRequest)]
+    [InlineData("/api/articles?top=1e2", HttpStatusCode.BadRequest)]
+    [InlineData("/api/articles/x%27%20or%20%27a/sections", HttpStatusCode.NotFound)]
+    public async Task OtherParameters_InjectionAndBadValues_AreRefused(string path, HttpStatusCode status)
+    {
+        using var response = await host.Client.GetAsync(Api(path));
+
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task ContinuationToken_ForgedOrFromAnotherQuery_Is400()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            await host.Container.GetBlobClient($"page-{i}.txt").UploadAsync(BinaryData.FromString($"Paged Story {i}\n\nText {i}."), overwrite: true);
+            await host.WaitForIngestionAsync($"page-{i}.txt");
+        }
+
+        var first = await host.Client.GetFromJsonAsync(Api("/api/articles?top=1"), IngestJson.Context.PageDtoArticleSummaryDto);
+        var token = first!.ContinuationToken!;
+        var forged = token[..^3] + (token[^3] == 'A' ? "B" : "A") + token[^2..];
+
+        using var good = await host.Client.GetAsync(Api("/api/articles?top=1&continuationToken=" + token));
+        using var altered = await host.Client.GetAsync(Api("/api/articles?top=1&continuationToken=" + forged));
+        using var otherQuery = await host.Client.GetAsync(Api("/api/articles?top=1&category=news&continuationToken=" + token));
+
+        Assert.Equal(HttpStatusCode.OK, good.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, altered.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, otherQuery.StatusCode);
+    }
+
+    [Fact]
+    public async Task UploadOverTheLimit_Is413()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, Api("/api/articles?name=huge.txt")) { Content = new ByteArrayContent(new byte[11 * 1024 * 1024]) };
+        request.Headers.Add("x-functions-key", RunningHost.ApiKey);
+
+        using var response = await host.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.False(await host.Container.GetBlobClient("huge.txt").ExistsAsync());
+    }
+
+    [Fact]
+    public async Task HostOutput_NeverShowsTheAccountKey()
+    {
+        using var _ = await host.Client.GetAsync(Api("/api/articles?continuationToken=forged"));
+
+        Assert.DoesNotContain(LocalAzurite.AccountKey, host.Host.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("AccountKey=", host.Host.Output, StringComparison.Ordinal);
+    }
+
+    private static Uri Api(string path) => new(path, UriKind.Relative);
+}
