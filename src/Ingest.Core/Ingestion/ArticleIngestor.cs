@@ -76,16 +76,24 @@ public sealed partial class ArticleIngestor(
         }
 
         download.Details.Metadata.TryGetValue(ReprocessMetadataKey, out var reprocessToken);
-        var processing = await RecordAsync(blobName, current => new IngestionRecord(
+        IngestionRecord? previous = null; // The record as it stood before this delivery: was this content done already?
+        var processing = await RecordAsync(
             blobName,
-            IngestionStatus.Processing,
-            current?.ArticleIds ?? [],
-            current?.BlobVersion?.ETag == version.ETag ? current.Attempts + 1 : 1,
-            null,
-            null,
-            version,
-            time.GetUtcNow(),
-            current?.ReprocessToken), cancellationToken);
+            current =>
+            {
+                previous = current;
+                return new IngestionRecord(
+                    blobName,
+                    IngestionStatus.Processing,
+                    current?.ArticleIds ?? [],
+                    current?.BlobVersion?.ETag == version.ETag ? current.Attempts + 1 : 1,
+                    null,
+                    null,
+                    version,
+                    time.GetUtcNow(),
+                    current?.ReprocessToken);
+            },
+            cancellationToken);
         var force = reprocessToken is not null && reprocessToken != processing.ReprocessToken;
 
         var extraction = extractor.Extract(download.Content.ToMemory().Span, blobName);
@@ -125,7 +133,7 @@ public sealed partial class ArticleIngestor(
             }
         }
 
-        var status = outcomes.All(o => o.Outcome == SaveOutcome.Unchanged) ? IngestionStatus.Unchanged : IngestionStatus.Succeeded;
+        var status = StatusOf(outcomes, previous, version);
         var recordedVersion = superseded?.StoredBlob ?? version;
         var record = await RecordAsync(blobName, current => new IngestionRecord(
             blobName,
@@ -138,6 +146,23 @@ public sealed partial class ArticleIngestor(
             time.GetUtcNow(),
             reprocessToken ?? current?.ReprocessToken), cancellationToken);
         return (record, sectionsWritten);
+    }
+
+    /// <summary>
+    /// <c>succeeded</c> when anything was written, or when nothing needed writing because another delivery of this very
+    /// content, interrupted or still running, wrote it; <c>unchanged</c> when the content had already been ingested
+    /// completely before (a plain redelivery, or identical content uploaded again).
+    /// </summary>
+    private static string StatusOf(List<SaveResult> outcomes, IngestionRecord? previous, BlobVersion version)
+    {
+        if (outcomes.Any(o => o.Outcome != SaveOutcome.Unchanged))
+        {
+            return IngestionStatus.Succeeded;
+        }
+
+        var completedBefore = previous?.Status is IngestionStatus.Succeeded or IngestionStatus.Unchanged && previous.BlobVersion?.ETag == version.ETag;
+        var writtenFromThisContent = outcomes.All(o => o.StoredBlob?.ETag == version.ETag);
+        return writtenFromThisContent && !completedBefore ? IngestionStatus.Succeeded : IngestionStatus.Unchanged;
     }
 
     /// <summary>Notes the transient trouble on the blob's record, when storage lets us, so a poisoned blob says what kept failing.</summary>

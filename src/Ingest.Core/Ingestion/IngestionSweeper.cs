@@ -32,8 +32,10 @@ public sealed partial class IngestionSweeper(
         foreach (var (blob, version) in blobs)
         {
             var seen = recorded.TryGetValue(blob, out var recordedETag);
-            if ((!seen || recordedETag != version.ETag) && version.LastModified < stuckBefore)
+            if ((!seen || recordedETag != version.ETag) && version.LastModified < stuckBefore
+                && (await ingestions.GetAsync(blob, cancellationToken))?.BlobVersion?.ETag != version.ETag)
             {
+                // Read again just before: the trigger may have got to it since the listing.
                 await ingestor.IngestAsync(blob, cancellationToken);
                 reingested++;
             }

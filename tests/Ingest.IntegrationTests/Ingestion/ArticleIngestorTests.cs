@@ -53,6 +53,34 @@ public sealed class ArticleIngestorTests(AzuriteFixture azurite)
         Assert.Equal(2, again.Attempts);
     }
 
+    [Fact]
+    public async Task IngestAsync_RedeliveryAfterAnInterruptedRun_IsSucceededNotUnchanged()
+    {
+        var (storage, ingestor, _) = await NewAsync();
+        await UploadAsync(storage, "a.txt", "Harbour Reopens\n\nThe harbour reopened on Monday.");
+        await ingestor.IngestAsync("a.txt");
+        // A host killed after writing the article but before recording the outcome leaves "processing" behind.
+        await new IngestionStore(storage).UpdateAsync("a.txt", current => current! with { Status = IngestionStatus.Processing });
+
+        var redelivered = await ingestor.IngestAsync("a.txt");
+
+        Assert.Equal(IngestionStatus.Succeeded, redelivered.Status);
+    }
+
+    [Fact]
+    public async Task IngestAsync_IdenticalContentUploadedAgain_IsUnchanged()
+    {
+        var (storage, ingestor, _) = await NewAsync();
+        await UploadAsync(storage, "a.txt", "Harbour Reopens\n\nThe harbour reopened on Monday.");
+        await ingestor.IngestAsync("a.txt");
+        await UploadAsync(storage, "a.txt", "Harbour Reopens\r\n\r\nThe harbour reopened on Monday.\r\n");
+
+        var again = await ingestor.IngestAsync("a.txt");
+
+        Assert.Equal(IngestionStatus.Unchanged, again.Status);
+        Assert.Equal(1, again.Attempts);
+    }
+
     [Theory]
     [InlineData("", ExtractionErrorCodes.Empty)]
     [InlineData("{\"title\": ", ExtractionErrorCodes.MalformedJson)]
