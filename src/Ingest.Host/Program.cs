@@ -2,7 +2,6 @@ using Ingest.Core.Composition;
 using Ingest.Host.Api;
 using Ingest.Host.Development;
 using Ingest.Host.Triggers;
-using Microsoft.Azure.WebJobs;
 using Microsoft.Extensions.Options;
 
 // The standalone host: ASP.NET Core for the HTTP API and the WebJobs SDK for the blob trigger,
@@ -25,16 +24,8 @@ builder.Logging.AddSimpleConsole(console =>
 builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(10));
 builder.Services.AddIngestCore(builder.Configuration);
 builder.Services.AddProblemDetails();
-builder.Services.AddSingleton<INameResolver, IngestNameResolver>();
-builder.Host.ConfigureWebJobs(webJobs =>
-{
-    // Pinned (IngestOptions.HostId): the default id hashes the assembly version, and a new id would re-process every blob.
-    webJobs.UseHostId(builder.Configuration[$"{IngestOptions.SectionName}:{nameof(IngestOptions.HostId)}"] ?? new IngestOptions().HostId);
-    webJobs.AddAzureStorageCoreServices();
-    webJobs.AddAzureStorageBlobs();
-    // The poison queue is quiet: poll it every few seconds at most, not the default minute, so a poisoned status shows soon.
-    webJobs.AddAzureStorageQueues(queues => queues.MaxPollingInterval = TimeSpan.FromSeconds(5));
-});
+// The blob trigger: the WebJobs SDK, the engine the Functions host runs, in a job host this service supervises.
+builder.Services.AddHostedService<TriggerHost>();
 builder.Services.AddHostedService<SweepService>();
 if (builder.Environment.IsDevelopment())
 {

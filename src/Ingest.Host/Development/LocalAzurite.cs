@@ -148,11 +148,28 @@ public sealed partial class LocalAzurite : IAsyncDisposable
         }
     }
 
-    public ValueTask DisposeAsync()
+    /// <summary>Stops Azurite the way Ctrl+C would (SIGTERM), so it writes its data out; kills it if it does not stop.</summary>
+    public async ValueTask DisposeAsync()
     {
-        Stop(_process);
+        if (!_process.HasExited)
+        {
+            using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await term.WaitForExitAsync();
+            }
+
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            try
+            {
+                await _process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                Stop(_process);
+            }
+        }
+
         _process.Dispose();
-        return ValueTask.CompletedTask;
     }
 
     private static void Stop(Process process)

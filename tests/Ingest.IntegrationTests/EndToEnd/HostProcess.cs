@@ -24,6 +24,8 @@ public sealed class HostProcess : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    public bool HasExited => _process.HasExited;
+
     /// <summary>Everything the host printed, for failure messages.</summary>
     public string Output => string.Join(Environment.NewLine, _output);
 
