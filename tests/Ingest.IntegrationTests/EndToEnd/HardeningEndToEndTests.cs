@@ -38,6 +38,71 @@ public sealed class HardeningEndToEndTests(RunningHost host) : IClassFixture<Run
         Assert.Matches("^[a-z0-9-]+$", ingestion.ArticleIds.Single());
     }
 
+    public static TheoryData<string, byte[], string, string?> HostileFiles()
+    {
+        var nested = "<article><p>Shallow paragraph of a hostile page.</p>" + string.Concat(Enumerable.Repeat("<div>", 50_000)) + "<p>Deep.</p>"
+            + string.Concat(Enumerable.Repeat("</div>", 50_000)) + "</article>";
+        return new()
+        {
+            { "hostile/forty-megabytes.txt", new byte[40 * 1024 * 1024], IngestionStatus.Failed, "too-large" },
+            { "hostile/five-megabyte-line.txt", System.Text.Encoding.UTF8.GetBytes("Long Line Story\n\n" + string.Concat(Enumerable.Repeat("word ", 1_000_000))), IngestionStatus.Succeeded, null },
+            { "hostile/nested.html", System.Text.Encoding.UTF8.GetBytes(nested), IngestionStatus.Succeeded, null },
+            { "hostile/nul-bytes.txt", [.. System.Text.Encoding.UTF8.GetBytes("Nul Story\n\nText "), 0, 0, .. System.Text.Encoding.UTF8.GetBytes(" with two NULs in a long enough paragraph of words.")], IngestionStatus.Succeeded, null },
+            { "hostile/all-nul.txt", new byte[4_096], IngestionStatus.Failed, "binary" },
+            { "hostile/invalid-utf8.txt", [.. "Caf"u8.ToArray(), 0xE9, .. " Story\n\nThe caf"u8.ToArray(), 0xE9, .. " opened "u8.ToArray(), 0x96, .. " on Monday."u8.ToArray()], IngestionStatus.Succeeded, null },
+            { "hostile/whitespace.txt", System.Text.Encoding.UTF8.GetBytes(" \r\n\t\u00A0\u200B \n"), IngestionStatus.Failed, "empty" },
+            { "hostile/wrong-types.json", System.Text.Encoding.UTF8.GetBytes("{\"title\": 42, \"body\": [1, 2]}"), IngestionStatus.Failed, "wrong-field-type" },
+            { "hostile/png-as.txt", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0], IngestionStatus.Failed, "binary" },
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(HostileFiles))]
+    public async Task HostileFile_EndsRecordedAtTheFirstAttemptAndTheHostLives(string name, byte[] content, string status, string? errorCode)
+    {
+        await host.Container.GetBlobClient(name).UploadAsync(BinaryData.FromBytes(content), overwrite: true);
+
+        var ingestion = await host.WaitForIngestionAsync(name);
+        using var health = await host.Client.GetAsync(Api("/api/health"));
+
+        Assert.Equal(status, ingestion.Status);
+        Assert.Equal(errorCode, ingestion.Error?.Code);
+        Assert.Equal(1, ingestion.Attempts);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.False(host.Host.HasExited);
+    }
+
+    [Fact]
+    public async Task Reprocess_UnchangedBlob_IsExtractedAgain()
+    {
+        const string name = "reprocess-me.txt";
+        await host.Container.GetBlobClient(name).UploadAsync(BinaryData.FromString("Reprocessed Story\n\nSame text twice."), overwrite: true);
+        var first = await host.WaitForIngestionAsync(name);
+        using var request = new HttpRequestMessage(HttpMethod.Post, Api("/api/ingestions/reprocess?blob=" + Uri.EscapeDataString(name)));
+        request.Headers.Add("x-functions-key", RunningHost.ApiKey);
+
+        using var accepted = await host.Client.SendAsync(request);
+        var etag = (await host.Container.GetBlobClient(name).GetPropertiesAsync()).Value.ETag.ToString();
+        var second = await host.WaitForIngestionAsync(name, etag: etag);
+        var article = await host.Client.GetFromJsonAsync(Api($"/api/articles/{second.ArticleIds.Single()}"), IngestJson.Context.ArticleDto);
+
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        Assert.NotEqual(first.ETag, second.ETag);
+        Assert.Equal(IngestionStatus.Succeeded, second.Status);
+        Assert.Equal(2, article!.Version);
+    }
+
+    [Fact]
+    public async Task Reprocess_NoSuchBlob_Is404()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, Api("/api/ingestions/reprocess?blob=never-there.txt"));
+        request.Headers.Add("x-functions-key", RunningHost.ApiKey);
+
+        using var response = await host.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
     [Fact]
     public async Task BlobOverwrittenFiveTimesQuickly_EndsHoldingTheLastContent()
     {

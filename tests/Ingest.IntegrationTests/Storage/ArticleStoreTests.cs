@@ -110,6 +110,18 @@ public sealed class ArticleStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task SaveAsync_NewExtractorVersion_ReExtractsUnchangedContent()
+    {
+        var (storage, store) = await NewStoreAsync();
+        var seed = TestArticles.Seed(storage.Options.ArticlesContainer);
+        await store.SaveAsync(seed);
+
+        var upgraded = await store.SaveAsync(seed with { ExtractorVersion = seed.ExtractorVersion + "-next" });
+
+        Assert.Equal(new SaveResult(SaveOutcome.Written, 2, seed.Blob), upgraded);
+    }
+
+    [Fact]
     public async Task SaveAsync_OlderBlobContentAfterNewer_NeverOverwrites()
     {
         var (storage, store) = await NewStoreAsync();
