@@ -15,7 +15,7 @@ internal sealed class HtmlMetadata
     }
 
     /// <summary>The first schema.org article among the page's JSON-LD scripts.</summary>
-    public JsonArticle? JsonLd { get; private init; }
+    public ArticleDraft? JsonLd { get; private init; }
 
     public string? DocumentTitle { get; private init; }
 
@@ -49,14 +49,14 @@ internal sealed class HtmlMetadata
 
     public IReadOnlyList<string> MetaAll(string key) => _meta.GetValueOrDefault(key) ?? [];
 
-    private static JsonArticle? ReadJsonLd(IDocument document, ExtractionLimits limits)
+    private static ArticleDraft? ReadJsonLd(IDocument document, ExtractionLimits limits)
     {
         foreach (var script in document.QuerySelectorAll("script[type='application/ld+json']"))
         {
             try
             {
                 using var json = JsonDocument.Parse(script.TextContent, new JsonDocumentOptions { MaxDepth = limits.MaxJsonDepth, AllowTrailingCommas = true });
-                if (JsonArticleFields.FindSchemaOrgArticle(json.RootElement) is { } element && JsonArticleFields.Read(element).Article is { } article)
+                if (JsonArticleFields.FindSchemaOrgArticle(json.RootElement) is { } element && JsonArticleFields.Read(element).Draft is { } article)
                 {
                     return article;
                 }

@@ -57,38 +57,50 @@ public static class JsonArticleFields
         return items.Where(IsSchemaOrgArticle).Select(i => (JsonElement?)i).FirstOrDefault();
     }
 
-    public static (JsonArticle? Article, ExtractionError? Error) Read(JsonElement element)
+    /// <summary>
+    /// The article's metadata, and its sections when the object gives them, as a draft (provenance <c>jsonld</c> for a
+    /// schema.org article, else <c>json</c>); its body text, when it gives one, for the caller to read.
+    /// </summary>
+    public static (ArticleDraft? Draft, string? Body, ExtractionError? Error) Read(JsonElement element)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
-            return (null, ExtractionError.WrongFieldType("article", "an object"));
+            return (null, null, ExtractionError.WrongFieldType("article", "an object"));
         }
 
         try
         {
             var published = Text(element, PublishedFields, out _);
-            DateOnly? publishedAt = IsoDates.TryParse(published, out var publishedDate, out _) ? publishedDate : null;
             var updated = Text(element, UpdatedFields, out _);
-            return (new JsonArticle
+            var draft = new ArticleDraft
             {
                 Title = Clean(Text(element, TitleFields, out _)),
                 Subtitle = Clean(Text(element, SubtitleFields, out _)),
                 Authors = Authors(element),
-                PublishedAt = publishedAt,
+                PublishedAt = IsoDates.TryParse(published, out var publishedDate, out _) ? publishedDate : null,
                 UpdatedAt = IsoDates.TryParse(updated, out _, out var updatedIso) ? updatedIso : null,
                 Category = Clean(TextOrFirst(element, CategoryFields)),
                 Tags = List(element, TagFields, splitCommas: true),
                 Summary = List(element, SummaryFields, splitCommas: false),
-                Body = Text(element, BodyFields, out _),
-                Sections = Sections(element),
-                IsSchemaOrg = IsSchemaOrgArticle(element),
-            }, null);
+                Sections = Sections(element) ?? [],
+            };
+            var source = IsSchemaOrgArticle(element) ? ProvenanceSources.JsonLd : ProvenanceSources.Json;
+            return (draft with { Provenance = ProvenanceOf(draft, source) }, Text(element, BodyFields, out _), null);
         }
         catch (FieldTypeException exception)
         {
-            return (null, ExtractionError.WrongFieldType(exception.Field, exception.Expected));
+            return (null, null, ExtractionError.WrongFieldType(exception.Field, exception.Expected));
         }
     }
+
+    private static Provenance ProvenanceOf(ArticleDraft draft, string source) => new()
+    {
+        Title = draft.Title is null ? null : source,
+        Authors = draft.Authors.Count == 0 ? null : source,
+        PublishedAt = draft.PublishedAt is null ? null : source,
+        UpdatedAt = draft.UpdatedAt is null ? null : source,
+        Category = draft.Category is null ? null : source,
+    };
 
     private static JsonElement? Find(JsonElement element, string[] names, out string? found)
     {

@@ -39,13 +39,13 @@ public sealed class JsonArticleReader(ExtractionLimits limits) : IArticleReader
             var drafts = new List<ArticleDraft>(items.Count);
             for (var position = 0; position < items.Count; position++)
             {
-                var (article, error) = JsonArticleFields.Read(items[position]);
+                var (draft, body, error) = JsonArticleFields.Read(items[position]);
                 if (error is not null)
                 {
                     return ReadResult.Failure(items.Count == 1 ? error : error with { Message = $"Article {position}: {error.Message}" });
                 }
 
-                drafts.Add(ToDraft(article!, position, items.Count == 1 ? null : items[position].GetRawText()));
+                drafts.Add(WithBody(draft!, body) with { Position = position, ContentText = items.Count == 1 ? null : items[position].GetRawText() });
             }
 
             return ReadResult.Of(drafts);
@@ -78,26 +78,15 @@ public sealed class JsonArticleReader(ExtractionLimits limits) : IArticleReader
         return [root];
     }
 
-    private static ArticleDraft ToDraft(JsonArticle article, int position, string? contentText)
+    /// <summary>A body given as text is read like a page dump's body; sections given as such are taken as they are.</summary>
+    private static ArticleDraft WithBody(ArticleDraft draft, string? body)
     {
-        var (summary, sections) = article.Sections is { } given
-            ? ([], given.ToList())
-            : article.Body is { } body ? PlainTextArticleReader.ReadBody(Normalisation.TextNormaliser.Normalise(body)) : ([], []);
-
-        return new ArticleDraft
+        if (draft.Sections.Count > 0 || body is null)
         {
-            Title = article.Title,
-            Subtitle = article.Subtitle,
-            Authors = article.Authors,
-            PublishedAt = article.PublishedAt,
-            UpdatedAt = article.UpdatedAt,
-            Category = article.Category,
-            Tags = article.Tags,
-            Summary = article.Summary.Count > 0 ? article.Summary : summary,
-            Sections = sections,
-            Provenance = article.Provenance(article.IsSchemaOrg ? ProvenanceSources.JsonLd : ProvenanceSources.Json),
-            Position = position,
-            ContentText = contentText,
-        };
+            return draft;
+        }
+
+        var (summary, sections) = PlainTextArticleReader.ReadBody(Normalisation.TextNormaliser.Normalise(body));
+        return draft with { Summary = draft.Summary.Count > 0 ? draft.Summary : summary, Sections = sections };
     }
 }
