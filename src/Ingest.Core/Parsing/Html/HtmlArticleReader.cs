@@ -3,6 +3,7 @@ using Ingest.Core.Extraction;
 using Ingest.Core.Model;
 using Ingest.Core.Parsing.Dates;
 using Ingest.Core.Parsing.Sections;
+using Ingest.Core.Parsing.Titles;
 
 namespace Ingest.Core.Parsing.Html;
 
@@ -20,18 +21,15 @@ public sealed class HtmlArticleReader(ExtractionLimits limits) : IArticleReader
         var document = new HtmlParser().ParseDocument(HtmlDepthGuard.Flatten(normalisedText, limits.MaxNestingDepth));
         var metadata = HtmlMetadata.Read(document, limits);
         var jsonLd = metadata.JsonLd;
-        var root = HtmlContent.FindRoot(document, limits.MaxNestingDepth);
-        Bylines.Byline? bylineInText = null;
-        var blocks = root is null ? [] : HtmlContent.ReadBlocks(root, limits.MaxNestingDepth, out bylineInText);
-        var byline = HtmlContent.FindBylineInMarkup(document, limits.MaxNestingDepth) ?? bylineInText;
-        var (summary, sections) = SectionAssembler.Assemble(blocks);
-        var h1 = root?.QuerySelector("h1") ?? document.QuerySelector("h1");
-
         var provenance = new Model.Provenance();
-        var title = Pick(ref provenance, p => p with { Title = ProvenanceSources.JsonLd }, jsonLd?.Title)
-            ?? Pick(ref provenance, p => p with { Title = ProvenanceSources.Meta }, metadata.Meta("og:title", "twitter:title"))
-            ?? Pick(ref provenance, p => p with { Title = ProvenanceSources.Heading }, h1 is null ? null : HtmlText.Of(h1, limits.MaxNestingDepth))
-            ?? Pick(ref provenance, p => p with { Title = ProvenanceSources.Meta }, metadata.DocumentTitle);
+        var title = Pick(ref provenance, p => p with { Title = ProvenanceSources.JsonLd }, JsonLdTitle(metadata))
+            ?? Pick(ref provenance, p => p with { Title = ProvenanceSources.Meta }, metadata.MetaTitle)
+            ?? Pick(ref provenance, p => p with { Title = ProvenanceSources.Meta }, DocumentTitle.Clean(metadata.DocumentTitle, Headings(document), metadata.SiteNames))
+            ?? Pick(ref provenance, p => p with { Title = ProvenanceSources.Heading }, document.QuerySelector("h1") is { } h1 ? HtmlText.Of(h1, limits.MaxNestingDepth) : null);
+
+        var (blocks, bylineInContent) = HtmlContent.Read(document, title, limits.MaxNestingDepth);
+        var byline = HtmlContent.FindBylineInMarkup(document, limits.MaxNestingDepth) ?? bylineInContent;
+        var (summary, sections) = SectionAssembler.Assemble(blocks);
 
         IReadOnlyList<string> authors = [];
         if (jsonLd?.Authors.Count > 0)
@@ -53,7 +51,7 @@ public sealed class HtmlArticleReader(ExtractionLimits limits) : IArticleReader
             (published, provenance) = (ldDate, provenance with { PublishedAt = ProvenanceSources.JsonLd });
         }
         else if (IsoDates.TryParse(metadata.Meta("article:published_time", "og:published_time", "date", "pubdate")
-                     ?? (root ?? document.DocumentElement).QuerySelector("time[datetime]")?.GetAttribute("datetime"), out var metaDate, out _))
+                     ?? document.QuerySelector("time[datetime]")?.GetAttribute("datetime"), out var metaDate, out _))
         {
             (published, provenance) = (metaDate, provenance with { PublishedAt = ProvenanceSources.Meta });
         }
@@ -93,6 +91,23 @@ public sealed class HtmlArticleReader(ExtractionLimits limits) : IArticleReader
             Provenance = provenance,
         });
     }
+
+    /// <summary>The JSON-LD article's title; of a <c>name</c> and a <c>headline</c> that differ, the one the page's <c>&lt;title&gt;</c> agrees with.</summary>
+    private static string? JsonLdTitle(HtmlMetadata metadata)
+    {
+        if (metadata.JsonLdTitles is not ({ } name, { } headline) || metadata.DocumentTitle is not { } documentTitle)
+        {
+            return metadata.JsonLd?.Title;
+        }
+
+        return TextSimilarity.Of(name, documentTitle) > TextSimilarity.Of(headline, documentTitle) ? name : headline;
+    }
+
+    /// <summary>The page's top headings' texts, <c>h1</c> first.</summary>
+    private IEnumerable<string> Headings(AngleSharp.Dom.IDocument document) =>
+        document.QuerySelectorAll("h1").Concat(document.QuerySelectorAll("h2"))
+            .Select(h => HtmlText.Of(h, limits.MaxNestingDepth))
+            .Where(h => h.Length > 0);
 
     private static List<string> MetaAuthors(HtmlMetadata metadata) =>
         (metadata.Meta("author", "article:author", "byl") ?? "")

@@ -1,115 +1,51 @@
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using Ingest.Core.Parsing.Bylines;
+using Ingest.Core.Parsing.Html.Content;
 using Ingest.Core.Parsing.PlainText;
 using Ingest.Core.Parsing.Sections;
 
 namespace Ingest.Core.Parsing.Html;
 
 /// <summary>
-/// Finds a page's main content and reads it as blocks. The content is the <c>article</c> (the one with the most
-/// paragraph text), else <c>main</c>, else the element whose paragraphs hold the most text. Inside it, page furniture
-/// is left out: navigation, headers, footers, asides, scripts, forms, frames, cookie banners, newsletter boxes, share
-/// bars, related-story teasers, ads. Headings <c>h2</c>–<c>h6</c> open sections, <c>figcaption</c> credits are image
-/// credits, list items are list items. The walk uses a stack, never recursion, and stops at a depth limit.
+/// A page's main content as article blocks: <see cref="ContentFinder"/> chooses and cleans it, <see cref="ContentBlocks"/>
+/// reads it in order, and each block is then told apart as the other formats tell theirs: headings open sections
+/// (a heading that repeats the title is the title), list items are list items, caption credits are image credits, and
+/// paragraphs that are furniture or a byline line are left out of the text.
 /// </summary>
 internal static partial class HtmlContent
 {
-    private static readonly HashSet<string> Furniture = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "nav", "header", "footer", "aside", "script", "style", "form", "iframe", "noscript", "svg", "button", "input",
-        "select", "textarea", "template", "object", "embed", "dialog", "img", "picture", "video", "audio", "canvas", "map", "table", "hr", "br",
-    };
-
-    private static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "p", "div", "section", "article", "main", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6", "figure", "figcaption",
-        "blockquote", "pre", "table", "header", "footer", "aside", "nav", "form", "dl", "dt", "dd", "hr",
-    };
-
-    [GeneratedRegex(@"cookie|consent|gdpr|newsletter|subscribe|sign-?up|share|social|related|promo|advert|\bad-|\bads?\b|sponsor|more-from|recommend|teaser|paywall|popup|modal|byline|entry-meta|post-meta|article-meta|kicker|breadcrumb|comment|masthead|tagline", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex FurnitureName();
-
     [GeneratedRegex(@"(?:^|[.;,]\s+|\(\s*)(?:Credits?|Photo(?:graph)?s?|Image|Picture|Illustration)\s*:\s*(?<credit>[^()]+?)\s*\)?\.?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CreditInCaption();
 
-    public static IElement? FindRoot(IDocument document, int maxDepth)
+    /// <summary>The content's blocks in document order, and the byline found in the markup or the text.</summary>
+    public static (List<ArticleBlock> Blocks, Byline? Byline) Read(IDocument document, string? title, int maxDepth)
     {
-        var articles = document.QuerySelectorAll("article");
-        if (articles.Length > 0)
-        {
-            return articles.MaxBy(a => ParagraphText(a, maxDepth));
-        }
-
-        var main = document.QuerySelector("main") ?? document.QuerySelector("[role='main']");
-        if (main is not null)
-        {
-            return main;
-        }
-
-        // Readability's idea: the container whose own paragraphs hold the most text.
-        return document.QuerySelectorAll("p")
-            .Select(p => p.ParentElement)
-            .OfType<IElement>()
-            .Distinct()
-            .MaxBy(parent => parent.Children.Where(c => c.LocalName == "p").Sum(p => p.TextContent.Length))
-            ?? document.Body;
-    }
-
-    /// <summary>The content's blocks in document order; a byline found in the text goes to <paramref name="byline"/>.</summary>
-    public static List<ArticleBlock> ReadBlocks(IElement root, int maxDepth, out Byline? byline)
-    {
-        byline = null;
+        var (content, bylineMarkup) = ContentFinder.Find(document, title, maxDepth);
+        var byline = bylineMarkup is null ? null : BylineParser.TryParse(bylineMarkup);
         var blocks = new List<ArticleBlock>();
-        var stack = new Stack<(IElement Element, int Depth)>();
-        PushChildren(stack, root, 1);
-        while (stack.Count > 0)
+        foreach (var block in ContentBlocks.Read(content))
         {
-            var (element, depth) = stack.Pop();
-            if (depth > maxDepth || IsFurniture(element))
+            switch (block.Kind)
             {
-                continue;
-            }
-
-            switch (element.LocalName)
-            {
-                case "h1":
-                    break; // The title, read from the metadata.
-                case "h2" or "h3" or "h4" or "h5" or "h6":
-                    Add(blocks, BlockKind.Heading, HtmlText.Of(element, maxDepth));
+                case ContentBlocks.Kind.Heading when title is not null && string.Equals(block.Text, title, StringComparison.OrdinalIgnoreCase):
                     break;
-                case "figure":
-                    if (element.QuerySelector("figcaption") is { } caption && Credit(caption, maxDepth) is { } figureCredit)
-                    {
-                        blocks.Add(new ArticleBlock(BlockKind.Credit, figureCredit));
-                    }
-
+                case ContentBlocks.Kind.Heading:
+                    blocks.Add(new ArticleBlock(BlockKind.Heading, block.Text));
                     break;
-                case "figcaption":
-                    if (Credit(element, maxDepth) is { } credit)
-                    {
-                        blocks.Add(new ArticleBlock(BlockKind.Credit, credit));
-                    }
-
+                case ContentBlocks.Kind.ListItem:
+                    blocks.Add(new ArticleBlock(BlockKind.ListItem, block.Text));
                     break;
-                case "li":
-                    Add(blocks, BlockKind.ListItem, HtmlText.Of(element, maxDepth));
+                case ContentBlocks.Kind.Caption:
+                    AddCaption(blocks, block.Text);
                     break;
                 default:
-                    if (HasBlockChild(element))
-                    {
-                        PushChildren(stack, element, depth + 1);
-                    }
-                    else
-                    {
-                        AddClassified(blocks, HtmlText.Of(element, maxDepth), ref byline);
-                    }
-
+                    AddClassified(blocks, block.Text, ref byline);
                     break;
             }
         }
 
-        return blocks;
+        return (blocks, byline);
     }
 
     /// <summary>A byline in the page's markup (<c>.byline</c>, <c>.author</c>, <c>.entry-meta</c>), for pages whose metadata names no author.</summary>
@@ -120,11 +56,6 @@ internal static partial class HtmlContent
 
     private static void AddClassified(List<ArticleBlock> blocks, string text, ref Byline? byline)
     {
-        if (text.Length == 0)
-        {
-            return;
-        }
-
         var line = LineClassifier.Classify(text);
         switch (line.Kind)
         {
@@ -145,44 +76,27 @@ internal static partial class HtmlContent
         }
     }
 
-    private static void Add(List<ArticleBlock> blocks, BlockKind kind, string text)
+    /// <summary>A caption's credit ("Credit: …", "… Photo: …") is an image credit; what it says of the picture is read as text.</summary>
+    private static void AddCaption(List<ArticleBlock> blocks, string text)
     {
-        if (text.Length > 0)
-        {
-            blocks.Add(new ArticleBlock(kind, text));
-        }
-    }
-
-    /// <summary>The credit in a caption: a <c>.credit</c> element, or a "Credit:"/"Photo:" part of its text.</summary>
-    private static string? Credit(IElement caption, int maxDepth)
-    {
-        var text = caption.QuerySelector("[class*='credit']") is { } marked ? HtmlText.Of(marked, maxDepth) : HtmlText.Of(caption, maxDepth);
         var line = LineClassifier.Classify(text);
         if (line.Kind == LineKind.Credit)
         {
-            return line.Text;
+            blocks.Add(new ArticleBlock(BlockKind.Credit, line.Text));
+            return;
         }
 
         var match = CreditInCaption().Match(text);
-        return match.Success ? match.Groups["credit"].Value.Trim() : null;
-    }
-
-    private static bool IsFurniture(IElement element) =>
-        Furniture.Contains(element.LocalName)
-        || element.GetAttribute("aria-hidden") == "true"
-        || element.GetAttribute("role") is "navigation" or "banner" or "contentinfo" or "complementary" or "dialog"
-        || FurnitureName().IsMatch((element.ClassName ?? "") + " " + element.Id);
-
-    private static bool HasBlockChild(IElement element) => element.Children.Any(c => Blocks.Contains(c.LocalName));
-
-    private static void PushChildren(Stack<(IElement, int)> stack, IElement element, int depth)
-    {
-        for (var i = element.Children.Length - 1; i >= 0; i--)
+        if (match.Success)
         {
-            stack.Push((element.Children[i], depth));
+            blocks.Add(new ArticleBlock(BlockKind.Credit, match.Groups["credit"].Value.Trim()));
+            // The description keeps its full stop: "The dome at dusk. Photo: …" → "The dome at dusk."
+            text = text[..(text[match.Index] == '.' ? match.Index + 1 : match.Index)].Trim();
+        }
+
+        if (text.Length > 0)
+        {
+            blocks.Add(new ArticleBlock(BlockKind.Paragraph, text));
         }
     }
-
-    private static int ParagraphText(IElement element, int maxDepth) =>
-        element.QuerySelectorAll("p").Take(500).Sum(p => HtmlText.Of(p, maxDepth).Length);
 }

@@ -10,12 +10,15 @@ namespace Ingest.Core.Parsing.Html;
 /// </summary>
 internal static partial class HtmlDepthGuard
 {
-    private static readonly HashSet<string> VoidElements = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>Void elements, and elements whose end tag may be left out (so that a page leaving them open is not taken for deep).</summary>
+    private static readonly HashSet<string> NotNesting = new(StringComparer.OrdinalIgnoreCase)
     {
-        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "p", "li",
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "p", "li", "dt", "dd", "option",
+        "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "colgroup", "caption", "rb", "rt", "rtc", "rp",
     };
 
-    [GeneratedRegex(@"<(?<close>/?)(?<name>[a-zA-Z][a-zA-Z0-9-]{0,30})(?:\s[^<>]*)?(?<self>/?)>", RegexOptions.CultureInvariant)]
+    /// <summary>A tag; or a comment, or an element whose content is raw text (script, style…), which hold no tags however they look.</summary>
+    [GeneratedRegex(@"<!--.*?-->|<(?<raw>script|style|textarea|title|xmp|template)\b[^>]*>.*?</\k<raw>\s*>|<(?<close>/?)(?<name>[a-zA-Z][a-zA-Z0-9-]{0,30})(?:\s[^<>]*)?/?>", RegexOptions.CultureInvariant | RegexOptions.Singleline | RegexOptions.IgnoreCase)]
     private static partial Regex Tag();
 
     public static string Flatten(string html, int maxDepth)
@@ -60,9 +63,9 @@ internal static partial class HtmlDepthGuard
         return false;
     }
 
-    /// <summary>+1 for a start tag that opens an element, −1 for an end tag, 0 for void and self-closed ones (and <c>p</c>/<c>li</c>, whose ends are optional).</summary>
+    /// <summary>+1 for a start tag that opens an element, −1 for an end tag, 0 for void and self-closed ones, those whose ends are optional, comments and raw text.</summary>
     private static int DepthChange(Match tag) =>
-        VoidElements.Contains(tag.Groups["name"].Value) || tag.Groups["self"].Length > 0 ? 0
+        !tag.Groups["name"].Success || NotNesting.Contains(tag.Groups["name"].Value) || tag.ValueSpan.EndsWith("/>") ? 0
         : tag.Groups["close"].Length > 0 ? -1
         : 1;
 }

@@ -3,17 +3,20 @@ namespace Ingest.Core.Parsing.Sections;
 /// <summary>
 /// Turns body blocks, in document order, into sections, the same way for every format: a heading opens a section
 /// (what comes before the first is the lead, heading null); an image credit belongs to the section it stands in;
-/// list items that come before any paragraph or heading are the key points, later ones are paragraphs.
+/// list items that come before any paragraph or heading are the key points, later ones are paragraphs; when nothing
+/// but list items is there, they are the body, not key points.
 /// </summary>
 public static class SectionAssembler
 {
     public static (List<string> Summary, List<SectionDraft> Sections) Assemble(IEnumerable<ArticleBlock> blocks, IEnumerable<string>? leadCredits = null)
     {
+        var all = blocks.ToList();
+        var hasBody = all.Any(b => b.Kind is BlockKind.Heading or BlockKind.Paragraph);
         var summary = new List<string>();
         var sections = new List<SectionDraft>();
         var current = new SectionBuilder(null, [.. leadCredits ?? []]);
         var bodyStarted = false;
-        foreach (var block in blocks)
+        foreach (var block in all)
         {
             switch (block.Kind)
             {
@@ -25,7 +28,7 @@ public static class SectionAssembler
                 case BlockKind.Credit:
                     current.ImageCredits.Add(block.Text);
                     break;
-                case BlockKind.ListItem when !bodyStarted:
+                case BlockKind.ListItem when !bodyStarted && hasBody:
                     summary.Add(block.Text);
                     break;
                 default:

@@ -66,25 +66,72 @@ public sealed class HtmlArticleReaderTests
     }
 
     [Fact]
-    public void Read_NoMetadata_TitleFromH1AndBylineFromText()
+    public void Read_NoMetadata_TitleFromTitleElementWithoutSiteNameAndBylineFromText()
     {
         var draft = Read("""
-            <html><head><title>Harbour Reopens - The Gazette</title></head><body><article>
-            <h1>Harbour Reopens After Repairs</h1><p class="byline">By Ann Lee | Published 3 March 2025</p>
+            <html><head><title>Harbour Reopens After Winter Repairs - The Gazette</title></head><body><article>
+            <h1>The Gazette</h1><p class="byline">By Ann Lee | Published 3 March 2025</p>
             <p>The harbour reopened on Monday.</p></article></body></html>
             """);
 
-        Assert.Equal("Harbour Reopens After Repairs", draft.Title);
+        Assert.Equal("Harbour Reopens After Winter Repairs", draft.Title);
         Assert.Equal(["Ann Lee"], draft.Authors);
         Assert.Equal(new DateOnly(2025, 3, 3), draft.PublishedAt);
-        Assert.Equal(new Provenance { Title = "heading", Authors = "byline", PublishedAt = "byline" }, draft.Provenance);
+        Assert.Equal(new Provenance { Title = "meta", Authors = "byline", PublishedAt = "byline" }, draft.Provenance);
         Assert.Equal(["The harbour reopened on Monday."], draft.Sections.Single().Paragraphs);
     }
 
     [Fact]
-    public void Read_OnlyTitleElement_DropsTheSiteName()
+    public void Read_NoTitleAnywhereButTheHeading_TitleFromH1()
     {
-        Assert.Equal("Harbour Reopens", Read("<html><head><title>Harbour Reopens | The Gazette</title></head><body><p>Text.</p></body></html>").Title);
+        var draft = Read("<html><body><article><h1>Harbour Reopens After Repairs</h1><p>The harbour reopened on Monday.</p></article></body></html>");
+
+        Assert.Equal("Harbour Reopens After Repairs", draft.Title);
+        Assert.Equal("heading", draft.Provenance.Title);
+    }
+
+    [Theory]
+    [InlineData("Harbour Reopens After Winter Repairs | The Gazette", "", "Harbour Reopens After Winter Repairs")]
+    [InlineData("The Gazette | Harbour Reopens After Winter Repairs", "", "Harbour Reopens After Winter Repairs")]
+    [InlineData("Harbour Reopens | The Gazette", "", "Harbour Reopens | The Gazette")]
+    [InlineData("Harbour Reopens | The Gazette", "<meta property=\"og:site_name\" content=\"The Gazette\">", "Harbour Reopens")]
+    [InlineData("The Gazette: Harbour Reopens After Winter Repairs", "", "Harbour Reopens After Winter Repairs")]
+    [InlineData("Harbour Reopens After Winter Repairs", "", "Harbour Reopens After Winter Repairs")]
+    public void Read_OnlyTitleElement_DropsTheSiteNameWhenThePageShowsWhichPartItIs(string title, string meta, string expected)
+    {
+        Assert.Equal(expected, Read($"<html><head><title>{title}</title>{meta}</head><body><p>Text.</p></body></html>").Title);
+    }
+
+    [Fact]
+    public void Read_JsonLdNameAndHeadlineDiffer_TakesTheOneTheTitleElementAgreesWith()
+    {
+        var draft = Read("""
+            <html><head><title>New Zealand - Wikipedia</title>
+            <script type="application/ld+json">{"@context":"https://schema.org","@type":"Article","name":"New Zealand","headline":"country in Oceania"}</script>
+            </head><body><p>Text.</p></body></html>
+            """);
+
+        Assert.Equal("New Zealand", draft.Title);
+    }
+
+    [Fact]
+    public void Read_JsonLdInCharacterData_IsRead()
+    {
+        var draft = Read("""
+            <html><head><script type="application/ld+json">
+            <![CDATA[ {"@context":"https://schema.org","@type":"NewsArticle","headline":"Harbour Reopens"} ]]>
+            </script></head><body><p>Text.</p></body></html>
+            """);
+
+        Assert.Equal("Harbour Reopens", draft.Title);
+        Assert.Equal("jsonld", draft.Provenance.Title);
+    }
+
+    [Fact]
+    public void Read_MetaTitles_DublinCoreFirstAndPropertiesNameSeveralKeys()
+    {
+        Assert.Equal("Preferred", Read("""<html><head><meta property="og:title" content="Open Graph"><meta property="x:title dc:title" content="Preferred"></head><body><p>Text.</p></body></html>""").Title);
+        Assert.Equal("Dublin Core", Read("""<html><head><meta name="DC.Title" content="Dublin Core"><title>Element</title></head><body><p>Text.</p></body></html>""").Title);
     }
 
     [Fact]
@@ -125,7 +172,7 @@ public sealed class HtmlArticleReaderTests
         Assert.Equal(["First point", "Second point"], draft.Summary);
         Assert.Equal([null, "First Section", "Sub Section"], draft.Sections.Select(s => s.Heading));
         Assert.Equal(["Lead paragraph & more 'quoted' text."], draft.Sections[0].Paragraphs);
-        Assert.Equal(["Section text.", "A list item"], draft.Sections[1].Paragraphs);
+        Assert.Equal(["The dome at dusk.", "Section text.", "A list item"], draft.Sections[1].Paragraphs);
         Assert.Equal(["Ewan Lisle/Society"], draft.Sections[1].ImageCredits);
         Assert.Equal(["A quoted passage."], draft.Sections[2].Paragraphs);
     }
@@ -147,15 +194,16 @@ public sealed class HtmlArticleReaderTests
     [Fact]
     public void Read_NestingDepthLimitFromOptions_StructurePastItIsReadAsText()
     {
-        var nested = string.Concat(Enumerable.Repeat("<div>", 30)) + "<h2>Deep heading</h2><p>Deep text.</p>" + string.Concat(Enumerable.Repeat("</div>", 30));
-        var html = "<article><p>Lead.</p>" + nested + "</article>";
+        var nested = string.Concat(Enumerable.Repeat("<div>", 30)) + "<h2>Deep heading</h2><p>Deep text, long enough to be a paragraph of its own.</p>"
+            + string.Concat(Enumerable.Repeat("</div>", 30));
+        var html = "<article><p>Lead paragraph, long enough to be read as one.</p>" + nested + "</article>";
 
         var generous = Read(html, ExtractionLimits.Default with { MaxNestingDepth = 100 });
         var strict = Read(html, ExtractionLimits.Default with { MaxNestingDepth = 10 });
 
         Assert.Contains("Deep heading", generous.Sections.Select(s => s.Heading));
         Assert.DoesNotContain("Deep heading", strict.Sections.Select(s => s.Heading));
-        Assert.Contains(strict.Sections.SelectMany(s => s.Paragraphs), p => p.Contains("Deep text.", StringComparison.Ordinal));
+        Assert.Contains(strict.Sections.SelectMany(s => s.Paragraphs), p => p.Contains("Deep text, long enough", StringComparison.Ordinal));
     }
 
     [Fact]

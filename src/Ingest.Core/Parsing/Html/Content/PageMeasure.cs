@@ -1,0 +1,122 @@
+namespace Ingest.Core.Parsing.Html.Content;
+
+/// <summary>
+/// Text and link lengths of the <see cref="PageNode"/> tree: measured bottom-up once, then kept true as nodes are
+/// removed (a removal subtracts from the ancestors), so every link density the finder asks for is a division.
+/// </summary>
+internal static class PageMeasure
+{
+    /// <summary>Links within the page count for less: they are tables of contents and footnotes as often as furniture.</summary>
+    private const double InPageLinkWeight = 0.3;
+
+    /// <summary>Measures every node under <paramref name="root"/> that is not removed.</summary>
+    public static void Measure(PageNode root)
+    {
+        var order = new List<PageNode>();
+        var stack = new Stack<PageNode>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            order.Add(node);
+            foreach (var child in node.Children)
+            {
+                if (!child.Removed)
+                {
+                    stack.Push(child);
+                }
+            }
+        }
+
+        // Children come after their parents in the order; going backwards, every child is measured before its parent.
+        for (var i = order.Count - 1; i >= 0; i--)
+        {
+            var node = order[i];
+            if (node.IsText)
+            {
+                node.TextLength = CollapsedLength(node.Text!);
+                node.LinkLength = 0;
+                continue;
+            }
+
+            var text = 0;
+            double links = 0;
+            foreach (var child in node.Children)
+            {
+                if (!child.Removed)
+                {
+                    text += child.TextLength;
+                    links += child.LinkLength;
+                }
+            }
+
+            node.TextLength = text;
+            node.LinkLength = node.Tag == "a" ? text * LinkWeight(node) : links;
+        }
+    }
+
+    /// <summary>Removes <paramref name="node"/> from the content and its lengths from every ancestor.</summary>
+    public static void Remove(PageNode node)
+    {
+        if (node.Removed)
+        {
+            return;
+        }
+
+        node.Removed = true;
+        foreach (var ancestor in node.Ancestors())
+        {
+            ancestor.TextLength -= node.TextLength;
+            ancestor.LinkLength -= ancestor.Tag == "a" ? node.TextLength * LinkWeight(ancestor) : node.LinkLength;
+        }
+    }
+
+    /// <summary>The link density of a node not yet measured (shaping the tree happens before measuring).</summary>
+    public static double LinkDensityOf(PageNode node)
+    {
+        double text = 0, links = 0;
+        foreach (var descendant in node.Descendants())
+        {
+            if (descendant.IsText)
+            {
+                var length = CollapsedLength(descendant.Text!);
+                text += length;
+                if (descendant.Ancestors().TakeWhile(a => a != node).FirstOrDefault(a => a.Tag == "a") is { } link)
+                {
+                    links += length * LinkWeight(link);
+                }
+            }
+        }
+
+        return text == 0 ? 0 : links / text;
+    }
+
+    /// <summary>The length of a text with every run of white space counted as one character.</summary>
+    public static int CollapsedLength(string text)
+    {
+        var length = 0;
+        var inSpace = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                if (!inSpace)
+                {
+                    length++;
+                }
+
+                inSpace = true;
+            }
+            else
+            {
+                length++;
+                inSpace = false;
+            }
+        }
+
+        return length;
+    }
+
+    private static double LinkWeight(PageNode link) =>
+        link.Attribute("href") is { Length: > 1 } href && href[0] == '#' ? InPageLinkWeight : 1;
+}

@@ -1,0 +1,125 @@
+using AngleSharp.Dom;
+
+namespace Ingest.Core.Parsing.Html.Content;
+
+/// <summary>
+/// One node of a page as the content finder sees it: an element (its tag, its class and id, its children) or a run of
+/// text. The tree is built once from the parsed document (<see cref="PageTree"/>); the finder then marks nodes removed and
+/// scores them instead of editing the document, and keeps each element's text and link lengths so that a link density
+/// costs nothing to ask for.
+/// </summary>
+internal sealed class PageNode
+{
+    private PageNode(string tag, IElement? element, string? text)
+    {
+        Tag = tag;
+        Element = element;
+        Text = text;
+        Hints = element is null ? "" : $"{element.ClassName} {element.Id}".Trim();
+    }
+
+    /// <summary>The lower-case tag name; <c>#text</c> for text. Retagging (a <c>div</c> that holds only a paragraph's content) changes it.</summary>
+    public string Tag { get; set; }
+
+    /// <summary>The element this node stands for; null for text and for paragraphs the tree made up.</summary>
+    public IElement? Element { get; }
+
+    /// <summary>The text of a text node, as written.</summary>
+    public string? Text { get; }
+
+    /// <summary>The element's class and id, the weak hints the finder reads.</summary>
+    public string Hints { get; }
+
+    public PageNode? Parent { get; private set; }
+
+    /// <summary>The <c>div</c> this paragraph took the place of, if any: its name and role still say what the block is.</summary>
+    public PageNode? Wrapper { get; private set; }
+
+    public List<PageNode> Children { get; } = [];
+
+    public bool IsText => Text is not null;
+
+    /// <summary>Left out of the content: never read, never counted.</summary>
+    public bool Removed { get; set; }
+
+    /// <summary>Characters of visible text below this node, white-space runs counted once.</summary>
+    public int TextLength { get; set; }
+
+    /// <summary>Characters of that text inside links (in-page <c>#</c> links weighing less).</summary>
+    public double LinkLength { get; set; }
+
+    /// <summary>The content score, once the node is a candidate; null before.</summary>
+    public double? Score { get; set; }
+
+    public double LinkDensity => TextLength == 0 ? 0 : LinkLength / TextLength;
+
+    public static PageNode ForElement(IElement element, string tag) => new(tag, element, null);
+
+    public static PageNode ForText(string text) => new("#text", null, text);
+
+    /// <summary>A paragraph the tree made up to hold loose inline content.</summary>
+    public static PageNode Paragraph() => new("p", null, null);
+
+    public string? Attribute(string name) => Element?.GetAttribute(name);
+
+    public void Append(PageNode child)
+    {
+        child.Parent?.Children.Remove(child);
+        child.Parent = this;
+        Children.Add(child);
+    }
+
+    /// <summary>Puts <paramref name="replacement"/> where this node stands in its parent; the replacement remembers this node as its wrapper.</summary>
+    public void ReplaceWith(PageNode replacement)
+    {
+        replacement.Wrapper = this;
+        var parent = Parent!;
+        replacement.Parent?.Children.Remove(replacement);
+        parent.Children[parent.Children.IndexOf(this)] = replacement;
+        replacement.Parent = parent;
+        Parent = null;
+    }
+
+    public IEnumerable<PageNode> ElementChildren => Children.Where(c => !c.IsText && !c.Removed);
+
+    /// <summary>Ancestors from the parent up, at most <paramref name="max"/> of them.</summary>
+    public IEnumerable<PageNode> Ancestors(int max = int.MaxValue)
+    {
+        var node = Parent;
+        for (var i = 0; node is not null && i < max; i++, node = node.Parent)
+        {
+            yield return node;
+        }
+    }
+
+    public bool HasAncestor(string tag, int maxDepth = int.MaxValue) => Ancestors(maxDepth).Any(a => a.Tag == tag);
+
+    /// <summary>This node's descendants that are not removed, in document order (an explicit stack: nesting costs no call stack).</summary>
+    public IEnumerable<PageNode> Descendants()
+    {
+        var stack = new Stack<PageNode>();
+        for (var i = Children.Count - 1; i >= 0; i--)
+        {
+            stack.Push(Children[i]);
+        }
+
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            if (node.Removed)
+            {
+                continue;
+            }
+
+            yield return node;
+            for (var i = node.Children.Count - 1; i >= 0; i--)
+            {
+                stack.Push(node.Children[i]);
+            }
+        }
+    }
+
+    public IEnumerable<PageNode> DescendantElements(params string[] tags) => Descendants().Where(d => !d.IsText && tags.Contains(d.Tag));
+
+    public override string ToString() => IsText ? $"\"{Text}\"" : $"<{Tag} {Hints}>";
+}
