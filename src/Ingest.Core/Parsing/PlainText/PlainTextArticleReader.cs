@@ -1,6 +1,8 @@
+using System.Text.RegularExpressions;
 using Ingest.Core.Model;
 using Ingest.Core.Parsing.Bylines;
 using Ingest.Core.Parsing.Dates;
+using Ingest.Core.Parsing.PageDumps;
 using Ingest.Core.Parsing.Sections;
 
 namespace Ingest.Core.Parsing.PlainText;
@@ -11,7 +13,7 @@ namespace Ingest.Core.Parsing.PlainText;
 /// (title, byline, standfirst, key-point bullets, lead image credit) and the body (paragraphs,
 /// headings that open sections, image credits of each section).
 /// </summary>
-public sealed class PlainTextArticleReader : IArticleReader
+public sealed partial class PlainTextArticleReader : IArticleReader
 {
     private const int MaxTitleWords = 30;
     private const int MaxTitleLength = 300;
@@ -24,9 +26,27 @@ public sealed class PlainTextArticleReader : IArticleReader
     public ReadResult Read(string normalisedText)
     {
         ArgumentNullException.ThrowIfNull(normalisedText);
-        var lines = JoinWrappedLines(normalisedText.Split('\n'));
-        var header = ReadHeader(lines, out var bodyStart);
-        var (_, sections) = SectionAssembler.Assemble(BodyBlocks(lines, bodyStart), header.LeadCredits);
+        var lines = JoinWrappedLines(normalisedText.Split('\n'), out var layout);
+        var dump = DumpContent.Find(lines.Select((l, i) => ToDumpBlock(l, layout[i])).ToList(), titleHint: null);
+        Header header;
+        IEnumerable<ArticleBlock> body;
+        if (dump.IsWholeArticle)
+        {
+            header = ReadHeader(lines, 0, out var bodyStart);
+            body = BodyBlocks(lines, bodyStart, lines.Count - 1, _ => true);
+        }
+        else
+        {
+            header = ReadHeader(lines, dump.Headline ?? dump.Start, out var bodyStart);
+            body = BodyBlocks(lines, Math.Max(bodyStart, dump.Start), dump.End, dump.Keeps);
+        }
+
+        var (_, sections) = SectionAssembler.Assemble(body, header.LeadCredits);
+        if (sections.All(s => s.Paragraphs.Count == 0) && header.Title is not null)
+        {
+            // A file of a line or two that all read as a title: those lines are all the text there is.
+            sections = [new SectionDraft(null, new[] { header.Title, header.Subtitle }.OfType<string>().ToList(), header.LeadCredits)];
+        }
 
         return ReadResult.Of(new ArticleDraft
         {
@@ -55,17 +75,19 @@ public sealed class PlainTextArticleReader : IArticleReader
     /// </summary>
     public static (List<string> Summary, List<SectionDraft> Sections) ReadBody(string normalisedText)
     {
-        var lines = JoinWrappedLines(normalisedText.Split('\n'));
-        return SectionAssembler.Assemble(BodyBlocks(lines, 0));
+        var lines = JoinWrappedLines(normalisedText.Split('\n'), out _);
+        return SectionAssembler.Assemble(BodyBlocks(lines, 0, lines.Count - 1, _ => true));
     }
 
     /// <summary>
     /// Classifies every non-blank line. A text line that continues a hard-wrapped paragraph
     /// (it starts in lower case, or the line before ends mid-clause) joins the line before it.
+    /// <paramref name="layout"/> says, per line, whether a blank line came before it and how it was indented.
     /// </summary>
-    private static List<ClassifiedLine> JoinWrappedLines(string[] rawLines)
+    private static List<ClassifiedLine> JoinWrappedLines(string[] rawLines, out List<LineLayout> layout)
     {
         var lines = new List<ClassifiedLine>();
+        layout = [];
         var previousWasBlank = true;
         foreach (var raw in rawLines)
         {
@@ -83,6 +105,7 @@ public sealed class PlainTextArticleReader : IArticleReader
             else
             {
                 lines.Add(line);
+                layout.Add(new LineLayout(previousWasBlank, raw.Length - raw.TrimStart().Length, NumberedItem().IsMatch(raw)));
             }
 
             previousWasBlank = false;
@@ -91,13 +114,25 @@ public sealed class PlainTextArticleReader : IArticleReader
         return lines;
     }
 
+    /// <summary>How a line stood in the file: after a blank line or not, its indent, and whether it opens with an item number ("1. ").</summary>
+    private readonly record struct LineLayout(bool AfterBreak, int Indent, bool Numbered);
+
+    private static DumpBlock ToDumpBlock(ClassifiedLine line, LineLayout layout) => new(
+        line.Kind == LineKind.Bullet || layout.Numbered ? DumpBlockKind.ListItem : DumpBlockKind.Paragraph,
+        line.Text,
+        ListDepth: line.Kind == LineKind.Bullet || layout.Numbered ? 1 + (layout.Indent / 2) : 0,
+        AfterBreak: layout.AfterBreak);
+
+    [GeneratedRegex(@"^\s*\d{1,3}\.\s+\S", RegexOptions.CultureInvariant)]
+    private static partial Regex NumberedItem();
+
     private static bool ContinuesParagraph(string previous, string next) =>
         char.IsLower(next[0]) || previous[^1] is ',' or '-' or ';' or '(';
 
-    private static Header ReadHeader(List<ClassifiedLine> lines, out int bodyStart)
+    private static Header ReadHeader(List<ClassifiedLine> lines, int start, out int bodyStart)
     {
         var header = new Header();
-        var i = 0;
+        var i = start;
         for (; i < lines.Count; i++)
         {
             var line = lines[i];
@@ -157,11 +192,16 @@ public sealed class PlainTextArticleReader : IArticleReader
         return false;
     }
 
-    /// <summary>The body's lines as blocks: furniture and bylines left out, headings told from paragraphs.</summary>
-    private static IEnumerable<ArticleBlock> BodyBlocks(List<ClassifiedLine> lines, int start)
+    /// <summary>The body's lines from <paramref name="start"/> to <paramref name="end"/> that <paramref name="keep"/> keeps, as blocks: furniture and bylines left out, headings told from paragraphs.</summary>
+    private static IEnumerable<ArticleBlock> BodyBlocks(List<ClassifiedLine> lines, int start, int end, Func<int, bool> keep)
     {
-        for (var i = start; i < lines.Count; i++)
+        for (var i = start; i <= end && i < lines.Count; i++)
         {
+            if (!keep(i))
+            {
+                continue;
+            }
+
             var line = lines[i];
             switch (line.Kind)
             {

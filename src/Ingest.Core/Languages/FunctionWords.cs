@@ -1,0 +1,51 @@
+namespace Ingest.Core.Languages;
+
+/// <summary>
+/// The commonest function words (articles, prepositions, conjunctions, pronouns, auxiliaries) of the languages news is
+/// most often written in with spaces between words. Prose is dense with them whatever it is about; menus, captions,
+/// buttons and lists of headlines are not. Words shared by several languages count for each.
+/// </summary>
+public static class FunctionWords
+{
+    private static readonly Dictionary<string, HashSet<string>> ByLanguage = new()
+    {
+        ["en"] = Words("the a an and or but of to in on at by for with from as into is are was were be been being has have had will would could should can may might it its he she they we you i his her their our your this that these those which who whom what when where not no said after before about than more also if so there"),
+        ["fr"] = Words("le la les l un une des du de d et ou mais est sont était été être a ont avait dans pour sur par avec sans pas ne qui que qu ce cette ces il elle ils elles nous vous on se sa son ses leur leurs au aux plus y en comme"),
+        ["de"] = Words("der die das den dem des ein eine einen einem einer und oder aber ist sind war waren wird werden wurde hat haben hatte nicht mit sich auf zu von im in für auch bei aus nach wie als es er sie wir ihr sein seine ihre dass noch nur so"),
+        ["es"] = Words("el la los las un una unos unas y o pero de del en que por con para es son fue era ha han se su sus lo le les como más al no sin sobre este esta entre también ya muy"),
+        ["it"] = Words("il lo la i gli le un una uno di del della dei delle e o ma che per con non si è sono era ha hanno nel nella alla al come più anche questo questa da in tra su"),
+        ["nl"] = Words("de het een en of maar van in op te met voor zijn is was werd wordt niet aan ook bij door naar dat die dit deze er hij zij we ze als om dan nog"),
+        ["pt"] = Words("o a os as um uma uns umas e ou mas de do da dos das em no na nos nas que por para com não é são foi era se seu sua seus suas ao aos mais como pelo pela também já"),
+        ["cs"] = Words("a i v ve na se je jsou byl byla bylo by to ten ta že s z ze do o od po pro k ke jako ale nebo tak už jen také který která které jeho její jejich není bude"),
+        ["pl"] = Words("i w we na z ze do o od po za się jest są był była było to ten ta że nie jak ale lub czy tak już tylko też który która które jego jej ich przez dla"),
+        ["ro"] = Words("și în la de pe cu a al ale un o unei unui din pentru că nu se este sunt era au fost mai sau dar ca care acest această lor"),
+        ["sv"] = Words("och i att det som en ett på är av för med till den har de inte om var ett men så från han hon vi sig kan ska"),
+        ["tr"] = Words("ve bir bu da de ile için gibi daha çok olan olarak ama ya en her şey o ne kadar sonra değil"),
+        ["id"] = Words("dan yang di ke dari untuk dengan ini itu pada adalah dalam tidak akan juga atau oleh karena sebagai telah bisa ada"),
+    };
+
+    public static IEnumerable<string> Languages => ByLanguage.Keys;
+
+    /// <summary>Whether <paramref name="word"/> (lower case) is a function word of <paramref name="language"/>.</summary>
+    public static bool Contains(string language, string word) => ByLanguage.TryGetValue(language, out var words) && words.Contains(word);
+
+    /// <summary>
+    /// The language whose function words are the most frequent among <paramref name="words"/> (lower case), when they
+    /// make up at least <paramref name="minShare"/> of them; null when none is clearly there (or the script has no spaces).
+    /// </summary>
+    public static string? Dominant(IReadOnlyCollection<string> words, double minShare)
+    {
+        if (words.Count == 0)
+        {
+            return null;
+        }
+
+        var best = ByLanguage
+            .Select(l => (Language: l.Key, Hits: words.Count(l.Value.Contains)))
+            .MaxBy(l => l.Hits);
+        return best.Hits >= words.Count * minShare ? best.Language : null;
+    }
+
+    private static HashSet<string> Words(string list) =>
+        new(list.Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.OrdinalIgnoreCase);
+}

@@ -1,0 +1,206 @@
+using Ingest.Core.Languages;
+
+namespace Ingest.Core.Parsing.PageDumps;
+
+/// <summary>What a block of a page dump was judged to be.</summary>
+public enum BlockVerdict
+{
+    /// <summary>Prose: long enough, sentence-like, dense with function words, few links.</summary>
+    Content,
+
+    /// <summary>Neither: headings, short lines, captions. Kept when they stand inside the article.</summary>
+    Neutral,
+
+    /// <summary>Page furniture: links, menus, buttons, lines the page repeats.</summary>
+    Furniture,
+}
+
+/// <summary>The article inside a page dump: its blocks from <see cref="Start"/> to <see cref="End"/> (inclusive), the furniture inside that run, and the headline if one was found.</summary>
+public sealed record DumpSelection(int Start, int End, int? Headline, IReadOnlyList<BlockVerdict> Verdicts)
+{
+    public bool IsEmpty => End < Start;
+
+    /// <summary>Whether nothing in the file is furniture: an article on its own, not a page, to be read whole.</summary>
+    public bool IsWholeArticle => Verdicts.All(v => v != BlockVerdict.Furniture);
+
+    /// <summary>Whether block <paramref name="index"/> belongs to the article's body.</summary>
+    public bool Keeps(int index) => index >= Start && index <= End && Verdicts[index] != BlockVerdict.Furniture;
+}
+
+/// <summary>
+/// Finds the article in a whole page saved as text or Markdown (menus, share bars, subscription prompts, related
+/// stories, footers and all). Each block is judged on its own by signals that hold in any language — length, sentence
+/// marks, the page language's function words, link text, repetition — and the article is the run of blocks with the
+/// most prose in it, furniture inside the run costing it. The headline is the title-like line just before the run.
+/// </summary>
+public static class DumpContent
+{
+    private const double MinFunctionWordShareForLanguage = 0.08;
+
+    /// <summary>Paragraphs shorter than this weigh less than their length: teasers and captions are short, article paragraphs long.</summary>
+    private const double LongParagraphLetters = 250;
+
+    public static DumpSelection Find(IReadOnlyList<DumpBlock> blocks, string? titleHint)
+    {
+        if (blocks.Count == 0)
+        {
+            return new DumpSelection(0, -1, null, []);
+        }
+
+        var language = FunctionWords.Dominant(
+            blocks.SelectMany(b => b.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Select(w => w.Trim(',', '.', ';', ':', '!', '?', '"', '(', ')').ToLowerInvariant()).ToList(),
+            MinFunctionWordShareForLanguage);
+        var repeats = blocks.GroupBy(b => Fold(b.Text)).ToDictionary(g => g.Key, g => g.Count());
+        var groups = Groups(blocks);
+        var verdicts = new BlockVerdict[blocks.Count];
+        var weights = new List<double>(groups.Count);
+        foreach (var (first, last) in groups)
+        {
+            var members = Enumerable.Range(first, last - first + 1).Select(i => blocks[i]).ToList();
+            var prose = ProseMeasure.Of(string.Join(' ', members.Select(m => m.Text)), language);
+            var verdict = Judge(members, prose, repeats[Fold(blocks[first].Text)], language);
+            for (var i = first; i <= last; i++)
+            {
+                verdicts[i] = verdict;
+            }
+
+            weights.Add(Weight(verdict, members, prose));
+        }
+
+        var (startGroup, endGroup) = HeaviestRun(weights);
+        if (endGroup < startGroup)
+        {
+            return new DumpSelection(0, -1, null, verdicts);
+        }
+
+        var start = groups[startGroup].First;
+        var end = groups[endGroup].Last;
+        return new DumpSelection(start, end, FindHeadline(blocks, start, titleHint), verdicts);
+    }
+
+    /// <summary>Blocks judged together: the items of one list (a menu is a list of short items); any other block alone.</summary>
+    private static List<(int First, int Last)> Groups(IReadOnlyList<DumpBlock> blocks)
+    {
+        var groups = new List<(int First, int Last)>();
+        var first = 0;
+        for (var i = 1; i <= blocks.Count; i++)
+        {
+            var endsGroup = i == blocks.Count
+                || blocks[i].Kind != DumpBlockKind.ListItem
+                || blocks[i - 1].Kind != DumpBlockKind.ListItem;
+            if (endsGroup)
+            {
+                groups.Add((first, i - 1));
+                first = i;
+            }
+        }
+
+        return groups;
+    }
+
+    private static BlockVerdict Judge(List<DumpBlock> members, ProseMeasure prose, int repeats, string? language)
+    {
+        var text = members.Sum(m => m.Text.Length);
+        var linkShare = text == 0 ? 0 : (double)members.Sum(m => m.LinkedLength) / text;
+        var lettersPerLine = (double)prose.Mass / members.Count;
+
+        // A repeated line is furniture (share bars top and bottom), unless it may be the headline, which pages repeat too.
+        if (linkShare >= 0.5 || (repeats > 1 && text < 200 && !LooksLikeHeadline(members[0])))
+        {
+            return BlockVerdict.Furniture;
+        }
+
+        if (members.Count == 1 && members[0].Kind == DumpBlockKind.Heading)
+        {
+            return BlockVerdict.Neutral;
+        }
+
+        // A list is content when its items read as sentences or are long; lists of short items are menus and headline lists.
+        if (members[0].Kind == DumpBlockKind.ListItem)
+        {
+            var sentences = members.Count(m => ProseMeasure.Of(m.Text, language).EndsLikeSentence);
+            var listIsProse = sentences * 2 >= members.Count || lettersPerLine >= 100;
+            if (!listIsProse)
+            {
+                return lettersPerLine < 80 ? BlockVerdict.Furniture : BlockVerdict.Neutral;
+            }
+        }
+
+        var sentenceLike = prose.EndsLikeSentence || prose.SentenceMarks > 0 || prose.Commas >= 2;
+        var functionWordsOk = language is null || prose.FunctionWordShare >= 0.15;
+        if (prose.Mass >= 60 && prose.Words >= 8 && sentenceLike && functionWordsOk && linkShare < 0.4)
+        {
+            return BlockVerdict.Content;
+        }
+
+        return BlockVerdict.Neutral;
+    }
+
+    /// <summary>
+    /// What keeping a block in the run is worth, in letters: the letters it adds to the article if it is article text,
+    /// less those it adds if it is not, by how likely each verdict is to be right.
+    /// </summary>
+    private static double Weight(BlockVerdict verdict, List<DumpBlock> members, ProseMeasure prose) => verdict switch
+    {
+        BlockVerdict.Content => 0.8 * prose.Mass * Math.Clamp(prose.Mass / LongParagraphLetters, 0.3, 1),
+        BlockVerdict.Neutral => members[0].Kind == DumpBlockKind.Heading ? 0 : -0.2 * prose.Mass,
+        _ => -0.9 * prose.Mass,
+    };
+
+    /// <summary>The contiguous run with the largest total weight (Kadane); (0, −1) when no block weighs anything.</summary>
+    private static (int Start, int End) HeaviestRun(List<double> weights)
+    {
+        double best = 0, current = 0;
+        int bestStart = 0, bestEnd = -1, start = 0;
+        for (var i = 0; i < weights.Count; i++)
+        {
+            if (current <= 0)
+            {
+                current = 0;
+                start = i;
+            }
+
+            current += weights[i];
+            if (current > best)
+            {
+                best = current;
+                bestStart = start;
+                bestEnd = i;
+            }
+        }
+
+        return (bestStart, bestEnd);
+    }
+
+    /// <summary>The headline: a title-like block shortly before the article, one the title hint agrees with first.</summary>
+    private static int? FindHeadline(IReadOnlyList<DumpBlock> blocks, int start, string? titleHint)
+    {
+        const int lookBack = 25;
+        var candidates = Enumerable.Range(Math.Max(0, start - lookBack), start - Math.Max(0, start - lookBack))
+            .Where(i => LooksLikeHeadline(blocks[i]))
+            .ToList();
+        if (titleHint is not null)
+        {
+            var agreeing = candidates.Where(i => Titles.TextSimilarity.Of(titleHint, blocks[i].Text) > 0.75).ToList();
+            if (agreeing.Count > 0)
+            {
+                return agreeing[^1];
+            }
+        }
+
+        var headings = candidates.Where(i => blocks[i].Kind == DumpBlockKind.Heading && blocks[i].HeadingLevel <= 2).ToList();
+        return headings.Count > 0 ? headings[^1] : candidates.Count > 0 ? candidates[^1] : null;
+    }
+
+    private static bool LooksLikeHeadline(DumpBlock block)
+    {
+        var words = block.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        return block.Kind is DumpBlockKind.Heading or DumpBlockKind.Paragraph
+            && block.LinkShare < 0.5
+            && block.Text.Length is >= 10 and <= 250
+            && words <= 40
+            && !block.Text.EndsWith('.');
+    }
+
+    private static string Fold(string text) => text.Trim().ToLowerInvariant();
+}
