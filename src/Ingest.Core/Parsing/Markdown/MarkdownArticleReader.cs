@@ -4,8 +4,10 @@ using Ingest.Core.Model;
 using Ingest.Core.Normalisation;
 using Ingest.Core.Parsing.Bylines;
 using Ingest.Core.Parsing.Dates;
+using Ingest.Core.Parsing.PageDumps;
 using Ingest.Core.Parsing.PlainText;
 using Ingest.Core.Parsing.Sections;
+using Ingest.Core.Parsing.Titles;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -35,19 +37,43 @@ public sealed class MarkdownArticleReader(ExtractionLimits limits) : IArticleRea
         }
 
         var provenance = new Provenance();
-
         var title = Field(fields, "title");
         provenance = provenance with { Title = title is null ? null : ProvenanceSources.FrontMatter };
+
+        var walked = Walk(document).ToList();
+        var titleLine = fields.Count == 0 ? FirstLineTitle(body) : null;
+        var page = fields.Count == 0 ? ReadAsPage(walked, titleLine) : null;
+        if (title is null && (page?.Title ?? DocumentTitle.Clean(titleLine, Headings(walked))) is { } pageTitle)
+        {
+            (title, provenance) = (pageTitle, provenance with { Title = ProvenanceSources.Text });
+        }
+
         var blocks = new List<ArticleBlock>();
         Byline? byline = null;
-        foreach (var (block, text) in Walk(document))
+        for (var i = 0; i < walked.Count; i++)
         {
+            var (block, text, _, _) = walked[i];
+            if (i == 0 && titleLine is not null && block is ParagraphBlock && text.StartsWith(titleLine, StringComparison.Ordinal))
+            {
+                continue; // The page's <title>, read as the title above.
+            }
+
+            if (page is not null && !page.Keeps(i))
+            {
+                if (page.InHeader(i))
+                {
+                    byline ??= LineClassifier.Classify(text).Byline;
+                }
+
+                continue;
+            }
+
             if (block is HeadingBlock { Level: 1 } && title is null)
             {
                 title = text;
                 provenance = provenance with { Title = ProvenanceSources.Heading };
             }
-            else if (block is HeadingBlock heading && !(heading.Level == 1 && string.Equals(text, title, StringComparison.OrdinalIgnoreCase)))
+            else if (block is HeadingBlock heading && !(heading.Level <= 2 && string.Equals(text, title, StringComparison.OrdinalIgnoreCase)))
             {
                 blocks.Add(new ArticleBlock(BlockKind.Heading, text));
             }
@@ -99,49 +125,143 @@ public sealed class MarkdownArticleReader(ExtractionLimits limits) : IArticleRea
         });
     }
 
-    /// <summary>Headings and paragraphs in document order, with their text, inside lists and quotes too. Iterative: nesting costs no stack.</summary>
-    private IEnumerable<(LeafBlock Block, string Text)> Walk(MarkdownDocument document)
+    /// <summary>
+    /// A whole web page saved as Markdown (no front matter; some of it furniture): the article's run of blocks as
+    /// <see cref="DumpContent"/> finds it, and the title. Such a dump opens with the page's <c>&lt;title&gt;</c> as its
+    /// first line, from which the site's name is trimmed; failing that, the headline above the article is the title.
+    /// Null when the file is an article on its own.
+    /// </summary>
+    private static PageRun? ReadAsPage(List<MarkdownBlock> walked, string? titleLine)
     {
-        var stack = new Stack<(Block Block, int Depth)>();
+        var dump = DumpContent.Find(walked.Select(ToDumpBlock).ToList(), titleLine);
+        if (dump.IsWholeArticle || dump.IsEmpty)
+        {
+            return null;
+        }
+
+        var title = DocumentTitle.Clean(titleLine, Headings(walked)) ?? (dump.Headline is { } headline ? walked[headline].Text : null);
+        return new PageRun(dump, title);
+    }
+
+    private static IEnumerable<string> Headings(List<MarkdownBlock> walked) =>
+        walked.Where(b => b.Block is HeadingBlock { Level: <= 2 }).Select(b => b.Text);
+
+    /// <summary>
+    /// The page's <c>&lt;title&gt;</c> as a dump's first line gives it (the text before the first wide run of spaces,
+    /// Markdown escapes undone), when the file opens with a title-like line rather than a heading, a list, a link or prose.
+    /// </summary>
+    private static string? FirstLineTitle(string body)
+    {
+        var firstLine = body.Split('\n').FirstOrDefault(l => l.Trim().Length > 0)?.Trim();
+        if (firstLine is null || firstLine.StartsWith('#') || firstLine.StartsWith('[') || firstLine.StartsWith('!') || firstLine.StartsWith('*')
+            || firstLine.EndsWith('.') || char.IsDigit(firstLine[0]))
+        {
+            return null;
+        }
+
+        // The title is followed, on the same line, by the head's white space or by the first link or image of the page.
+        var end = new[] { firstLine.IndexOf("   ", StringComparison.Ordinal), UnescapedBracket(firstLine) }
+            .Where(i => i > 0).DefaultIfEmpty(firstLine.Length).Min();
+        var title = firstLine[..end].Replace("\\", "", StringComparison.Ordinal).Trim();
+        return title.Length is > 0 and <= 300 ? title : null;
+    }
+
+    /// <summary>Where the first link or image starts (an unescaped <c>[</c> or <c>![</c>), or −1.</summary>
+    private static int UnescapedBracket(string line)
+    {
+        for (var i = 0; i < line.Length; i++)
+        {
+            if (line[i] == '[' && (i == 0 || line[i - 1] != '\\'))
+            {
+                return i > 0 && line[i - 1] == '!' ? i - 1 : i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static DumpBlock ToDumpBlock(MarkdownBlock block) => new(
+        block.Block switch
+        {
+            HeadingBlock => DumpBlockKind.Heading,
+            _ when block.ListDepth > 0 => DumpBlockKind.ListItem,
+            _ when block.Block.Parent is QuoteBlock => DumpBlockKind.Quote,
+            _ => DumpBlockKind.Paragraph,
+        },
+        block.Text,
+        block.LinkedLength,
+        block.Block is HeadingBlock heading ? heading.Level : 0,
+        block.ListDepth);
+
+    /// <summary>A heading or paragraph with its text, the part of that text in links, and how deep in lists it stands.</summary>
+    private sealed record MarkdownBlock(LeafBlock Block, string Text, int LinkedLength, int ListDepth);
+
+    /// <summary>The article's run in a page dump, and the page's title.</summary>
+    private sealed record PageRun(DumpSelection Dump, string? Title)
+    {
+        public bool Keeps(int index) => Dump.Keeps(index) && index != Dump.Headline;
+
+        /// <summary>Between the headline and the article: where bylines and dates stand.</summary>
+        public bool InHeader(int index) => index < Dump.Start && index > (Dump.Headline ?? Dump.Start);
+    }
+
+    /// <summary>Headings and paragraphs in document order, with their text, inside lists and quotes too. Iterative: nesting costs no stack.</summary>
+    private IEnumerable<MarkdownBlock> Walk(MarkdownDocument document)
+    {
+        var stack = new Stack<(Block Block, int Depth, int ListDepth)>();
         for (var i = document.Count - 1; i >= 0; i--)
         {
-            stack.Push((document[i], 1));
+            stack.Push((document[i], 1, 0));
         }
 
         while (stack.Count > 0)
         {
-            var (block, depth) = stack.Pop();
+            var (block, depth, listDepth) = stack.Pop();
             switch (block)
             {
                 case ContainerBlock container when depth < limits.MaxNestingDepth:
+                    var childListDepth = container is ListItemBlock ? listDepth + 1 : listDepth;
                     for (var i = container.Count - 1; i >= 0; i--)
                     {
-                        stack.Push((container[i], depth + 1));
+                        stack.Push((container[i], depth + 1, childListDepth));
                     }
 
                     break;
-                case HeadingBlock or ParagraphBlock when InlineText((LeafBlock)block) is { Length: > 0 } text:
-                    yield return ((LeafBlock)block, text);
+                case HeadingBlock or ParagraphBlock:
+                    var (text, linked) = InlineText((LeafBlock)block);
+                    if (text.Length > 0)
+                    {
+                        yield return new MarkdownBlock((LeafBlock)block, text, linked, listDepth);
+                    }
+
                     break;
             }
         }
     }
 
-    /// <summary>The words of a block's inlines: emphasis and links give their text, images and raw HTML give nothing.</summary>
-    private static string InlineText(LeafBlock block)
+    /// <summary>
+    /// The words of a block's inlines, and how many of them are link text: emphasis and links give their text, images
+    /// and raw HTML give nothing.
+    /// </summary>
+    private static (string Text, int LinkedLength) InlineText(LeafBlock block)
     {
         if (block.Inline is null)
         {
-            return "";
+            return ("", 0);
         }
 
         var text = new StringBuilder();
-        var stack = new Stack<Inline>();
-        stack.Push(block.Inline);
+        var linked = 0;
+        var stack = new Stack<(Inline? Inline, int LinkStart)>();
+        stack.Push((block.Inline, -1));
         while (stack.Count > 0)
         {
-            switch (stack.Pop())
+            var (inline, linkStart) = stack.Pop();
+            switch (inline)
             {
+                case null:
+                    linked += text.Length - linkStart; // The end of a link's text.
+                    break;
                 case LinkInline { IsImage: true } or HtmlInline:
                     break;
                 case LiteralInline literal:
@@ -154,19 +274,26 @@ public sealed class MarkdownArticleReader(ExtractionLimits limits) : IArticleRea
                     text.Append(' ');
                     break;
                 case AutolinkInline autolink:
+                    linked += autolink.Url.Length;
                     text.Append(autolink.Url);
                     break;
                 case ContainerInline container:
+                    if (container is LinkInline)
+                    {
+                        stack.Push((null, text.Length));
+                    }
+
                     foreach (var child in container.Reverse())
                     {
-                        stack.Push(child);
+                        stack.Push((child, -1));
                     }
 
                     break;
             }
         }
 
-        return LineClassifier.Fold(TextNormaliser.Normalise(text.ToString()));
+        var folded = LineClassifier.Fold(TextNormaliser.Normalise(text.ToString()));
+        return (folded, Math.Min(linked, folded.Length));
     }
 
     private static string? Field(IReadOnlyDictionary<string, object?> fields, params string[] names) =>

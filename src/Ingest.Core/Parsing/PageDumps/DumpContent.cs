@@ -37,8 +37,9 @@ public static class DumpContent
 {
     private const double MinFunctionWordShareForLanguage = 0.08;
 
-    /// <summary>Paragraphs shorter than this weigh less than their length: teasers and captions are short, article paragraphs long.</summary>
-    private const double LongParagraphLetters = 250;
+    /// <summary>A page whose words are this dense with one language's function words is surely in that language.</summary>
+    private const double SureFunctionWordShare = 0.2;
+
 
     public static DumpSelection Find(IReadOnlyList<DumpBlock> blocks, string? titleHint)
     {
@@ -47,9 +48,9 @@ public static class DumpContent
             return new DumpSelection(0, -1, null, []);
         }
 
-        var language = FunctionWords.Dominant(
-            blocks.SelectMany(b => b.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Select(w => w.Trim(',', '.', ';', ':', '!', '?', '"', '(', ')').ToLowerInvariant()).ToList(),
-            MinFunctionWordShareForLanguage);
+        var words = blocks.SelectMany(b => b.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Select(w => w.Trim(',', '.', ';', ':', '!', '?', '"', '(', ')').ToLowerInvariant()).ToList();
+        var language = FunctionWords.Dominant(words, MinFunctionWordShareForLanguage);
+        var sureOfLanguage = FunctionWords.Dominant(words, SureFunctionWordShare) is not null;
         var repeats = blocks.GroupBy(b => Fold(b.Text)).ToDictionary(g => g.Key, g => g.Count());
         var groups = Groups(blocks);
         var verdicts = new BlockVerdict[blocks.Count];
@@ -58,7 +59,7 @@ public static class DumpContent
         {
             var members = Enumerable.Range(first, last - first + 1).Select(i => blocks[i]).ToList();
             var prose = ProseMeasure.Of(string.Join(' ', members.Select(m => m.Text)), language);
-            var verdict = Judge(members, prose, repeats[Fold(blocks[first].Text)], language);
+            var verdict = Judge(members, prose, repeats[Fold(blocks[first].Text)], language, sureOfLanguage);
             for (var i = first; i <= last; i++)
             {
                 verdicts[i] = verdict;
@@ -98,7 +99,7 @@ public static class DumpContent
         return groups;
     }
 
-    private static BlockVerdict Judge(List<DumpBlock> members, ProseMeasure prose, int repeats, string? language)
+    private static BlockVerdict Judge(List<DumpBlock> members, ProseMeasure prose, int repeats, string? language, bool sureOfLanguage)
     {
         var text = members.Sum(m => m.Text.Length);
         var linkShare = text == 0 ? 0 : (double)members.Sum(m => m.LinkedLength) / text;
@@ -126,9 +127,16 @@ public static class DumpContent
             }
         }
 
+        // Words in a row with no function word among them: a menu or a list of tags flattened into a line.
+        if (sureOfLanguage && prose.Words >= 6 && prose.FunctionWordShare < 0.05)
+        {
+            return BlockVerdict.Furniture;
+        }
+
         var sentenceLike = prose.EndsLikeSentence || prose.SentenceMarks > 0 || prose.Commas >= 2;
         var functionWordsOk = language is null || prose.FunctionWordShare >= 0.15;
-        if (prose.Mass >= 60 && prose.Words >= 8 && sentenceLike && functionWordsOk && linkShare < 0.4)
+        if (functionWordsOk && linkShare < 0.4
+            && ((prose.Mass >= 60 && prose.Words >= 8 && sentenceLike) || (prose.EndsLikeSentence && prose.Words >= 4)))
         {
             return BlockVerdict.Content;
         }
@@ -142,9 +150,9 @@ public static class DumpContent
     /// </summary>
     private static double Weight(BlockVerdict verdict, List<DumpBlock> members, ProseMeasure prose) => verdict switch
     {
-        BlockVerdict.Content => 0.8 * prose.Mass * Math.Clamp(prose.Mass / LongParagraphLetters, 0.3, 1),
-        BlockVerdict.Neutral => members[0].Kind == DumpBlockKind.Heading ? 0 : -0.2 * prose.Mass,
-        _ => -0.9 * prose.Mass,
+        BlockVerdict.Content => 0.8 * prose.Mass,
+        BlockVerdict.Neutral => members[0].Kind == DumpBlockKind.Heading ? 0 : -8 - (0.2 * prose.Mass),
+        _ => -8 - (0.9 * prose.Mass),
     };
 
     /// <summary>The contiguous run with the largest total weight (Kadane); (0, −1) when no block weighs anything.</summary>
