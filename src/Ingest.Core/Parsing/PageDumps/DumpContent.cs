@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Ingest.Core.Languages;
 
 namespace Ingest.Core.Parsing.PageDumps;
@@ -33,9 +34,11 @@ public sealed record DumpSelection(int Start, int End, int? Headline, IReadOnlyL
 /// marks, the page language's function words, link text, repetition — and the article is the run of blocks with the
 /// most prose in it, furniture inside the run costing it. The headline is the title-like line just before the run.
 /// </summary>
-public static class DumpContent
+public static partial class DumpContent
 {
     private const double MinFunctionWordShareForLanguage = 0.08;
+
+    private const int MinIdeographsForProse = 15;
 
     /// <summary>A page whose words are this dense with one language's function words is surely in that language.</summary>
     private const double SureFunctionWordShare = 0.2;
@@ -105,6 +108,12 @@ public static class DumpContent
         var linkShare = text == 0 ? 0 : (double)members.Sum(m => m.LinkedLength) / text;
         var lettersPerLine = (double)prose.Mass / members.Count;
 
+        // Markup a converter let through (the contents of noscript, tracking pixels) is never prose.
+        if (members.Any(m => LooksLikeMarkup(m.Text)))
+        {
+            return BlockVerdict.Furniture;
+        }
+
         // A repeated line is furniture (share bars top and bottom), unless it may be the headline, which pages repeat too.
         if (linkShare >= 0.5 || (repeats > 1 && text < 200 && !LooksLikeHeadline(members[0])))
         {
@@ -133,7 +142,8 @@ public static class DumpContent
             return BlockVerdict.Furniture;
         }
 
-        var sentenceLike = prose.EndsLikeSentence || prose.SentenceMarks > 0 || prose.Commas >= 2;
+        // Chinese and Japanese bloggers often set phrases apart with spaces, not punctuation: a long run of ideographs is prose.
+        var sentenceLike = prose.EndsLikeSentence || prose.SentenceMarks > 0 || prose.Commas >= 2 || prose.Ideographs >= MinIdeographsForProse;
         var functionWordsOk = language is null || prose.FunctionWordShare >= 0.15;
         if (functionWordsOk && linkShare < 0.4
             && ((prose.Mass >= 60 && prose.Words >= 8 && sentenceLike) || (prose.EndsLikeSentence && prose.Words >= 4)))
@@ -208,6 +218,16 @@ public static class DumpContent
             && block.Text.Length is >= 10 and <= 250
             && words <= 40
             && !block.Text.EndsWith('.');
+    }
+
+    [GeneratedRegex(@"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>", RegexOptions.CultureInvariant)]
+    private static partial Regex Tag();
+
+    /// <summary>Text made of HTML tags (a third of it or more, two tags at least).</summary>
+    private static bool LooksLikeMarkup(string text)
+    {
+        var tags = Tag().Matches(text);
+        return tags.Count >= 2 && tags.Sum(t => t.Length) >= text.Length * 0.3;
     }
 
     private static string Fold(string text) => text.Trim().ToLowerInvariant();
