@@ -68,6 +68,16 @@ public sealed class MarkdownArticleReader(ExtractionLimits limits) : IArticleRea
                 continue;
             }
 
+            if (block is CodeBlock)
+            {
+                if (page is not null)
+                {
+                    blocks.Add(new ArticleBlock(BlockKind.Paragraph, text));
+                }
+
+                continue;
+            }
+
             if (block is HeadingBlock { Level: 1 } && title is null)
             {
                 title = text;
@@ -100,6 +110,11 @@ public sealed class MarkdownArticleReader(ExtractionLimits limits) : IArticleRea
         }
 
         var (summary, sections) = SectionAssembler.Assemble(blocks);
+        if (titleLine is not null && title is not null && sections.Count == 0 && summary.Count == 0)
+        {
+            // A page whose only words are its title: those are all the text there is.
+            sections = [new SectionDraft(null, [title], [])];
+        }
         var authors = Names(fields, "authors", "author");
         var published = IsoDates.TryParse(Field(fields, "date", "published", "publishDate"), out var date, out _) ? date : (DateOnly?)null;
         var updated = IsoDates.TryParse(Field(fields, "updated", "lastmod", "modified"), out _, out var updatedIso) ? updatedIso : null;
@@ -185,6 +200,7 @@ public sealed class MarkdownArticleReader(ExtractionLimits limits) : IArticleRea
         {
             HeadingBlock => DumpBlockKind.Heading,
             _ when block.ListDepth > 0 => DumpBlockKind.ListItem,
+            CodeBlock => DumpBlockKind.Code,
             _ when block.Block.Parent is QuoteBlock => DumpBlockKind.Quote,
             _ => DumpBlockKind.Paragraph,
         },
@@ -205,7 +221,7 @@ public sealed class MarkdownArticleReader(ExtractionLimits limits) : IArticleRea
         public bool InHeader(int index) => index < Dump.Start && index > (Dump.Headline ?? Dump.Start);
     }
 
-    /// <summary>Headings and paragraphs in document order, with their text, inside lists and quotes too. Iterative: nesting costs no stack.</summary>
+    /// <summary>Headings, paragraphs and code in document order, with their text, inside lists and quotes too. Iterative: nesting costs no stack.</summary>
     private IEnumerable<MarkdownBlock> Walk(MarkdownDocument document)
     {
         var stack = new Stack<(Block Block, int Depth, int ListDepth)>();
@@ -234,6 +250,9 @@ public sealed class MarkdownArticleReader(ExtractionLimits limits) : IArticleRea
                         yield return new MarkdownBlock((LeafBlock)block, text, linked, listDepth);
                     }
 
+                    break;
+                case CodeBlock code when LineClassifier.Fold(TextNormaliser.Normalise(code.Lines.ToString())) is { Length: > 0 } codeText:
+                    yield return new MarkdownBlock(code, codeText, 0, listDepth);
                     break;
             }
         }

@@ -223,11 +223,16 @@ public static partial class DumpContent
     [GeneratedRegex(@"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>", RegexOptions.CultureInvariant)]
     private static partial Regex Tag();
 
-    /// <summary>Text made of HTML tags (a third of it or more, two tags at least).</summary>
+    [GeneratedRegex(@"\S*(?:https?://|www\.)\S+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex Address();
+
+    /// <summary>Text made of HTML tags or web addresses (a third of it or more), or holding Markdown link syntax: markup the converter let through.</summary>
     private static bool LooksLikeMarkup(string text)
     {
         var tags = Tag().Matches(text);
-        return tags.Count >= 2 && tags.Sum(t => t.Length) >= text.Length * 0.3;
+        return (tags.Count >= 2 && tags.Sum(t => t.Length) >= text.Length * 0.3)
+            || Address().Matches(text).Sum(a => a.Length) >= text.Length * 0.3
+            || text.Contains("](", StringComparison.Ordinal);
     }
 
     private static string Fold(string text) => text.Trim().ToLowerInvariant();

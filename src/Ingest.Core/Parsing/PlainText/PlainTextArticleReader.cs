@@ -42,7 +42,7 @@ public sealed partial class PlainTextArticleReader : IArticleReader
         }
 
         var (_, sections) = SectionAssembler.Assemble(body, header.LeadCredits);
-        if (sections.All(s => s.Paragraphs.Count == 0) && header.Title is not null)
+        if (sections.Count == 0 && header.Title is not null)
         {
             // A file of a line or two that all read as a title: those lines are all the text there is.
             sections = [new SectionDraft(null, new[] { header.Title, header.Subtitle }.OfType<string>().ToList(), header.LeadCredits)];
