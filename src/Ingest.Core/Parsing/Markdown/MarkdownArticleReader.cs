@@ -168,7 +168,7 @@ public sealed class MarkdownArticleReader(ExtractionLimits limits) : IArticleRea
     private static string? FirstLineTitle(string body)
     {
         var firstLine = body.Split('\n').FirstOrDefault(l => l.Trim().Length > 0)?.Trim();
-        if (firstLine is null || firstLine.StartsWith('#') || firstLine.StartsWith('[') || firstLine.StartsWith('!') || firstLine.StartsWith('*')
+        if (firstLine is null || !firstLine.Any(char.IsLetterOrDigit) || firstLine.StartsWith('#') || firstLine.StartsWith('[') || firstLine.StartsWith('!') || firstLine.StartsWith('*')
             || firstLine.EndsWith('.') || char.IsDigit(firstLine[0]))
         {
             return null;

@@ -16,13 +16,14 @@ public enum BlockVerdict
     Furniture,
 }
 
-/// <summary>The article inside a page dump: its blocks from <see cref="Start"/> to <see cref="End"/> (inclusive), the furniture inside that run, and the headline if one was found.</summary>
-public sealed record DumpSelection(int Start, int End, int? Headline, IReadOnlyList<BlockVerdict> Verdicts)
+/// <summary>
+/// The article inside a page dump: its blocks from <see cref="Start"/> to <see cref="End"/> (inclusive), the furniture
+/// inside that run, and the headline if one was found; or, for a file with next to no furniture, word that it is an
+/// article on its own, to be read whole.
+/// </summary>
+public sealed record DumpSelection(int Start, int End, int? Headline, IReadOnlyList<BlockVerdict> Verdicts, bool IsWholeArticle)
 {
     public bool IsEmpty => End < Start;
-
-    /// <summary>Whether nothing in the file is furniture: an article on its own, not a page, to be read whole.</summary>
-    public bool IsWholeArticle => Verdicts.All(v => v != BlockVerdict.Furniture);
 
     /// <summary>Whether block <paramref name="index"/> belongs to the article's body.</summary>
     public bool Keeps(int index) => index >= Start && index <= End && Verdicts[index] != BlockVerdict.Furniture;
@@ -40,6 +41,9 @@ public static partial class DumpContent
 
     private const int MinIdeographsForProse = 15;
 
+    private const int MinFurnitureGroupsOfAPage = 3;
+    private const double MaxFurnitureShareOfAnArticle = 0.1;
+
     /// <summary>A page whose words are this dense with one language's function words is surely in that language.</summary>
     private const double SureFunctionWordShare = 0.2;
 
@@ -48,7 +52,7 @@ public static partial class DumpContent
     {
         if (blocks.Count == 0)
         {
-            return new DumpSelection(0, -1, null, []);
+            return new DumpSelection(0, -1, null, [], IsWholeArticle: true);
         }
 
         var words = blocks.SelectMany(b => b.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Select(w => w.Trim(',', '.', ';', ':', '!', '?', '"', '(', ')').ToLowerInvariant()).ToList();
@@ -58,6 +62,7 @@ public static partial class DumpContent
         var groups = Groups(blocks);
         var verdicts = new BlockVerdict[blocks.Count];
         var weights = new List<double>(groups.Count);
+        int furnitureGroups = 0, furnitureMass = 0, mass = 0;
         foreach (var (first, last) in groups)
         {
             var members = Enumerable.Range(first, last - first + 1).Select(i => blocks[i]).ToList();
@@ -69,17 +74,26 @@ public static partial class DumpContent
             }
 
             weights.Add(Weight(verdict, members, prose));
+            mass += prose.Mass;
+            if (verdict == BlockVerdict.Furniture)
+            {
+                furnitureGroups++;
+                furnitureMass += prose.Mass;
+            }
         }
+
+        // A page has menus, share bars and footers all over; an article may have a short list or a repeated line.
+        var wholeArticle = furnitureGroups < MinFurnitureGroupsOfAPage || furnitureMass < mass * MaxFurnitureShareOfAnArticle;
 
         var (startGroup, endGroup) = HeaviestRun(weights);
         if (endGroup < startGroup)
         {
-            return new DumpSelection(0, -1, null, verdicts);
+            return new DumpSelection(0, -1, null, verdicts, wholeArticle);
         }
 
         var start = groups[startGroup].First;
         var end = groups[endGroup].Last;
-        return new DumpSelection(start, end, FindHeadline(blocks, start, titleHint), verdicts);
+        return new DumpSelection(start, end, FindHeadline(blocks, start, titleHint), verdicts, wholeArticle);
     }
 
     /// <summary>Blocks judged together: the items of one list (a menu is a list of short items); any other block alone.</summary>
