@@ -42,6 +42,14 @@ public static partial class DumpContent
     private const int MinIdeographsForProse = 15;
 
     private const int MinFurnitureGroupsOfAPage = 3;
+
+    private const int MaxHeadlineRepeats = 3;
+
+    // A feed: prose between lines repeated at least this often, within this many blocks on either side; such prose weighs a fifth.
+    private const int MinFeedLineRepeats = 3;
+    private const int MaxFeedLineLength = 100;
+    private const int FeedLineReach = 3;
+    private const double FeedItemWeight = 0.2;
     private const double MaxFurnitureShareOfAnArticle = 0.1;
 
     /// <summary>A page whose words are this dense with one language's function words is surely in that language.</summary>
@@ -85,6 +93,7 @@ public static partial class DumpContent
         // A page has menus, share bars and footers all over; an article may have a short list or a repeated line.
         var wholeArticle = furnitureGroups < MinFurnitureGroupsOfAPage || furnitureMass < mass * MaxFurnitureShareOfAnArticle;
 
+        WeighDownFeedItems(blocks, groups, verdicts, weights, repeats);
         var (startGroup, endGroup) = HeaviestRun(weights);
         if (endGroup < startGroup)
         {
@@ -128,8 +137,8 @@ public static partial class DumpContent
             return BlockVerdict.Furniture;
         }
 
-        // A repeated line is furniture (share bars top and bottom), unless it may be the headline, which pages repeat too.
-        if (linkShare >= 0.5 || (repeats > 1 && text < 200 && !LooksLikeHeadline(members[0])))
+        // A repeated line is furniture (share bars top and bottom), unless it may be the headline, which pages repeat too (but not often).
+        if (linkShare >= 0.5 || (repeats > 1 && text < 200 && !(LooksLikeHeadline(members[0]) && repeats <= MaxHeadlineRepeats)))
         {
             return BlockVerdict.Furniture;
         }
@@ -172,12 +181,39 @@ public static partial class DumpContent
     /// What keeping a block in the run is worth, in letters: the letters it adds to the article if it is article text,
     /// less those it adds if it is not, by how likely each verdict is to be right.
     /// </summary>
+    /// <remarks>Markup counts as one short line whatever its length: images and embeds stand inside articles too.</remarks>
     private static double Weight(BlockVerdict verdict, List<DumpBlock> members, ProseMeasure prose) => verdict switch
     {
         BlockVerdict.Content => 0.8 * prose.Mass,
         BlockVerdict.Neutral => members[0].Kind == DumpBlockKind.Heading ? 0 : -8 - (0.2 * prose.Mass),
+        _ when members.Any(m => LooksLikeMarkup(m.Text)) => -8,
         _ => -8 - (0.9 * prose.Mass),
     };
+
+    /// <summary>
+    /// Prose with a line the page repeats again and again (a source's name, "Save", a reply link) just before it and just
+    /// after it is an item of a feed — a teaser, a comment, a live update — and weighs little: an article is not cut up
+    /// that way.
+    /// </summary>
+    private static void WeighDownFeedItems(IReadOnlyList<DumpBlock> blocks, List<(int First, int Last)> groups, BlockVerdict[] verdicts, List<double> weights, Dictionary<string, int> repeats)
+    {
+        bool IsFeedLine(int i) => i >= 0 && i < blocks.Count && blocks[i].Text.Length < MaxFeedLineLength && repeats[Fold(blocks[i].Text)] >= MinFeedLineRepeats;
+        for (var g = 0; g < groups.Count; g++)
+        {
+            var (first, last) = groups[g];
+            if (verdicts[first] != BlockVerdict.Content)
+            {
+                continue;
+            }
+
+            var before = Enumerable.Range(first - FeedLineReach, FeedLineReach).Any(IsFeedLine);
+            var after = Enumerable.Range(last + 1, FeedLineReach).Any(IsFeedLine);
+            if (before && after)
+            {
+                weights[g] *= FeedItemWeight;
+            }
+        }
+    }
 
     /// <summary>The contiguous run with the largest total weight (Kadane); (0, −1) when no block weighs anything.</summary>
     private static (int Start, int End) HeaviestRun(List<double> weights)
