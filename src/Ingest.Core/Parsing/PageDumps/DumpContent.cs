@@ -44,6 +44,7 @@ public static partial class DumpContent
     private const int MinFurnitureGroupsOfAPage = 3;
 
     private const int MaxHeadlineRepeats = 3;
+    private const int MinHeadlinesInAList = 3;
 
     // A feed: prose between lines repeated at least this often, within this many blocks on either side; such prose weighs a fifth.
     private const int MinFeedLineRepeats = 3;
@@ -92,6 +93,11 @@ public static partial class DumpContent
 
         // A page has menus, share bars and footers all over; an article may have a short list or a repeated line.
         var wholeArticle = furnitureGroups < MinFurnitureGroupsOfAPage || furnitureMass < mass * MaxFurnitureShareOfAnArticle;
+
+        if (blocks.All(b => b.LinkedLength == 0))
+        {
+            MarkHeadlineLists(blocks, groups, verdicts, weights);
+        }
 
         WeighDownFeedItems(blocks, groups, verdicts, weights, repeats);
         var (startGroup, endGroup) = HeaviestRun(weights);
@@ -189,6 +195,44 @@ public static partial class DumpContent
         _ when members.Any(m => LooksLikeMarkup(m.Text)) => -8,
         _ => -8 - (0.9 * prose.Mass),
     };
+
+    /// <summary>
+    /// Where a dump does not say what was a link (plain text), a run of headline-like lines with no prose between them
+    /// is a list of links to other stories: furniture.
+    /// </summary>
+    private static void MarkHeadlineLists(IReadOnlyList<DumpBlock> blocks, List<(int First, int Last)> groups, BlockVerdict[] verdicts, List<double> weights)
+    {
+        bool IsHeadlineLine(int g) =>
+            groups[g].First == groups[g].Last && verdicts[groups[g].First] == BlockVerdict.Neutral
+            && blocks[groups[g].First].Kind == DumpBlockKind.Paragraph && LooksLikeHeadline(blocks[groups[g].First]);
+
+        for (var start = 0; start < groups.Count;)
+        {
+            if (!IsHeadlineLine(start))
+            {
+                start++;
+                continue;
+            }
+
+            var end = start;
+            while (end + 1 < groups.Count && IsHeadlineLine(end + 1))
+            {
+                end++;
+            }
+
+            if (end - start + 1 >= MinHeadlinesInAList)
+            {
+                for (var g = start; g <= end; g++)
+                {
+                    var member = blocks[groups[g].First];
+                    verdicts[groups[g].First] = BlockVerdict.Furniture;
+                    weights[g] = Weight(BlockVerdict.Furniture, [member], ProseMeasure.Of(member.Text, null));
+                }
+            }
+
+            start = end + 1;
+        }
+    }
 
     /// <summary>
     /// Prose with a line the page repeats again and again (a source's name, "Save", a reply link) just before it and just
