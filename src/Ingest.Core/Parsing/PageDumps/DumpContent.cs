@@ -42,6 +42,7 @@ public static partial class DumpContent
     private const int MinIdeographsForProse = 15;
 
     private const int MinFurnitureGroupsOfAPage = 3;
+    private const int SureFurnitureGroupsOfAPage = 8;
 
     private const int MaxHeadlineRepeats = 3;
     private const int MinHeadlinesInAList = 3;
@@ -92,7 +93,8 @@ public static partial class DumpContent
         }
 
         // A page has menus, share bars and footers all over; an article may have a short list or a repeated line.
-        var wholeArticle = furnitureGroups < MinFurnitureGroupsOfAPage || furnitureMass < mass * MaxFurnitureShareOfAnArticle;
+        var wholeArticle = furnitureGroups < MinFurnitureGroupsOfAPage
+            || (furnitureMass < mass * MaxFurnitureShareOfAnArticle && furnitureGroups < SureFurnitureGroupsOfAPage);
 
         if (blocks.All(b => b.LinkedLength == 0))
         {
@@ -108,7 +110,7 @@ public static partial class DumpContent
 
         var start = groups[startGroup].First;
         var end = groups[endGroup].Last;
-        return new DumpSelection(start, end, FindHeadline(blocks, start, titleHint), verdicts, wholeArticle);
+        return new DumpSelection(start, end, HeadlineFinder.Find(blocks, start, end, verdicts, titleHint, language), verdicts, wholeArticle);
     }
 
     /// <summary>Blocks judged together: the items of one list (a menu is a list of short items); any other block alone.</summary>
@@ -144,7 +146,7 @@ public static partial class DumpContent
         }
 
         // A repeated line is furniture (share bars top and bottom), unless it may be the headline, which pages repeat too (but not often).
-        if (linkShare >= 0.5 || (repeats > 1 && text < 200 && !(LooksLikeHeadline(members[0]) && repeats <= MaxHeadlineRepeats)))
+        if (linkShare >= 0.5 || (repeats > 1 && text < 200 && !(HeadlineFinder.LooksLikeHeadline(members[0]) && repeats <= MaxHeadlineRepeats)))
         {
             return BlockVerdict.Furniture;
         }
@@ -204,7 +206,7 @@ public static partial class DumpContent
     {
         bool IsHeadlineLine(int g) =>
             groups[g].First == groups[g].Last && verdicts[groups[g].First] == BlockVerdict.Neutral
-            && blocks[groups[g].First].Kind == DumpBlockKind.Paragraph && LooksLikeHeadline(blocks[groups[g].First]);
+            && blocks[groups[g].First].Kind == DumpBlockKind.Paragraph && HeadlineFinder.LooksLikeHeadline(blocks[groups[g].First]);
 
         for (var start = 0; start < groups.Count;)
         {
@@ -282,36 +284,6 @@ public static partial class DumpContent
         }
 
         return (bestStart, bestEnd);
-    }
-
-    /// <summary>The headline: a title-like block shortly before the article, one the title hint agrees with first.</summary>
-    private static int? FindHeadline(IReadOnlyList<DumpBlock> blocks, int start, string? titleHint)
-    {
-        const int lookBack = 25;
-        var candidates = Enumerable.Range(Math.Max(0, start - lookBack), start - Math.Max(0, start - lookBack))
-            .Where(i => LooksLikeHeadline(blocks[i]))
-            .ToList();
-        if (titleHint is not null)
-        {
-            var agreeing = candidates.Where(i => Titles.TextSimilarity.Of(titleHint, blocks[i].Text) > 0.75).ToList();
-            if (agreeing.Count > 0)
-            {
-                return agreeing[^1];
-            }
-        }
-
-        var headings = candidates.Where(i => blocks[i].Kind == DumpBlockKind.Heading && blocks[i].HeadingLevel <= 2).ToList();
-        return headings.Count > 0 ? headings[^1] : candidates.Count > 0 ? candidates[^1] : null;
-    }
-
-    private static bool LooksLikeHeadline(DumpBlock block)
-    {
-        var words = block.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-        return block.Kind is DumpBlockKind.Heading or DumpBlockKind.Paragraph
-            && block.LinkShare < 0.5
-            && block.Text.Length is >= 10 and <= 250
-            && words <= 40
-            && !block.Text.EndsWith('.');
     }
 
     [GeneratedRegex(@"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>", RegexOptions.CultureInvariant)]

@@ -37,8 +37,8 @@ public sealed partial class PlainTextArticleReader : IArticleReader
         }
         else
         {
-            header = ReadHeader(lines, dump.Headline ?? dump.Start, out var bodyStart);
-            body = BodyBlocks(lines, Math.Max(bodyStart, dump.Start), dump.End, dump.Keeps);
+            header = ReadPageHeader(lines, dump.Headline, dump.Start);
+            body = BodyBlocks(lines, dump.Start, dump.End, dump.Keeps);
         }
 
         var (_, sections) = SectionAssembler.Assemble(body, header.LeadCredits);
@@ -170,6 +170,29 @@ public sealed partial class PlainTextArticleReader : IArticleReader
         }
 
         bodyStart = i;
+        return header;
+    }
+
+    /// <summary>
+    /// The header of an article inside a page dump: the headline the dump's reader found is the title; bylines and image
+    /// credits between it and the article's first block are read, the rest there (share bars, dates, labels) is not text.
+    /// </summary>
+    private static Header ReadPageHeader(List<ClassifiedLine> lines, int? headline, int start)
+    {
+        var header = new Header { Title = headline is { } at ? lines[at].Text : null };
+        for (var i = (headline ?? start - 1) + 1; i < start; i++)
+        {
+            switch (lines[i].Kind)
+            {
+                case LineKind.Byline:
+                    header.Byline = Merge(header.Byline, lines[i].Byline!);
+                    break;
+                case LineKind.Credit:
+                    header.LeadCredits.Add(lines[i].Text);
+                    break;
+            }
+        }
+
         return header;
     }
 

@@ -1,0 +1,119 @@
+using Ingest.Core.Languages;
+using Ingest.Core.Parsing.Titles;
+
+namespace Ingest.Core.Parsing.PageDumps;
+
+/// <summary>
+/// Finds the headline above the article in a page dump. Of the title-like lines shortly before the article, the headline
+/// is the one whose words the article itself uses (its subject), that the page's title agrees with, that is marked a
+/// top heading, or that the page repeats; bylines, dates, captions and section labels share few words with the story.
+/// Language-blind: words are compared as they are, ideographs in pairs.
+/// </summary>
+internal static class HeadlineFinder
+{
+    private const int LookBack = 30;
+    private const int BodySampleWords = 400;
+    private const double MinSubjectOverlap = 0.25;
+    private const double TitleAgreement = 0.75;
+
+    public static int? Find(IReadOnlyList<DumpBlock> blocks, int start, int end, IReadOnlyList<BlockVerdict> verdicts, string? titleHint, string? language)
+    {
+        var body = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = start; i <= end && body.Count < BodySampleWords; i++)
+        {
+            if (verdicts[i] == BlockVerdict.Content)
+            {
+                body.UnionWith(SubjectWords(blocks[i].Text, language));
+            }
+        }
+
+        var repeats = blocks.GroupBy(b => b.Text.Trim().ToLowerInvariant()).ToDictionary(g => g.Key, g => g.Count());
+        int? best = null;
+        var bestScore = double.MinValue;
+        for (var i = Math.Max(0, start - LookBack); i < start; i++)
+        {
+            var block = blocks[i];
+            if (!LooksLikeHeadline(block))
+            {
+                continue;
+            }
+
+            var words = SubjectWords(block.Text, language);
+            var overlap = words.Count == 0 ? 0 : (double)words.Count(body.Contains) / words.Count;
+            var agrees = titleHint is not null && TextSimilarity.Of(titleHint, block.Text) > TitleAgreement;
+            var topHeading = block.Kind == DumpBlockKind.Heading && block.HeadingLevel == 1;
+            if (overlap < MinSubjectOverlap && !agrees && !topHeading)
+            {
+                continue;
+            }
+
+            var score = overlap
+                + (agrees ? 2 : 0)
+                + (topHeading ? 0.5 : block.Kind == DumpBlockKind.Heading && block.HeadingLevel == 2 ? 0.3 : 0)
+                + (repeats[block.Text.Trim().ToLowerInvariant()] is 2 or 3 ? 0.3 : 0)
+                + (words.Count >= 4 ? 0.1 : 0)
+                - (0.01 * (start - i));
+            if (score > bestScore)
+            {
+                (best, bestScore) = (i, score);
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Whether a block could be a headline: a paragraph or heading of a line's length, not ending in a full stop, few links.</summary>
+    public static bool LooksLikeHeadline(DumpBlock block)
+    {
+        var words = block.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        return block.Kind is DumpBlockKind.Heading or DumpBlockKind.Paragraph
+            && block.LinkShare < 0.5
+            && block.Text.Length is >= 10 and <= 250
+            && words <= 40
+            && !block.Text.EndsWith('.');
+    }
+
+    /// <summary>The words that say what a text is about: not the language's function words, not one- or two-letter words; ideographs in pairs.</summary>
+    private static HashSet<string> SubjectWords(string text, string? language)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        var word = new System.Text.StringBuilder();
+        void End()
+        {
+            if (word.Length >= 3)
+            {
+                var w = word.ToString().ToLowerInvariant();
+                if (language is null || !FunctionWords.Contains(language, w))
+                {
+                    words.Add(w);
+                }
+            }
+
+            word.Clear();
+        }
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (ProseMeasure.IsIdeographic(c))
+            {
+                End();
+                if (i + 1 < text.Length && ProseMeasure.IsIdeographic(text[i + 1]))
+                {
+                    words.Add(text.Substring(i, 2));
+                }
+            }
+            else if (char.IsLetterOrDigit(c))
+            {
+                word.Append(c);
+            }
+            else
+            {
+                End();
+            }
+        }
+
+        End();
+        return words;
+    }
+}
