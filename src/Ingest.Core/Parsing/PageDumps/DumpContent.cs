@@ -45,6 +45,7 @@ public static partial class DumpContent
     private const int SureFurnitureGroupsOfAPage = 8;
 
     private const int MaxHeadlineRepeats = 3;
+    private const double MinCodeSymbolShare = 0.05;
     private const int MinHeadlinesInAList = 3;
 
     // A feed: prose between lines repeated at least this often, within this many blocks on either side; such prose weighs a fifth.
@@ -70,6 +71,7 @@ public static partial class DumpContent
         var sureOfLanguage = FunctionWords.Dominant(words, SureFunctionWordShare) is not null;
         var repeats = blocks.GroupBy(b => Fold(b.Text)).ToDictionary(g => g.Key, g => g.Count());
         var groups = Groups(blocks);
+        var linksKnown = blocks.Any(b => b.LinkedLength > 0);
         var verdicts = new BlockVerdict[blocks.Count];
         var weights = new List<double>(groups.Count);
         int furnitureGroups = 0, furnitureMass = 0, mass = 0;
@@ -77,13 +79,13 @@ public static partial class DumpContent
         {
             var members = Enumerable.Range(first, last - first + 1).Select(i => blocks[i]).ToList();
             var prose = ProseMeasure.Of(string.Join(' ', members.Select(m => m.Text)), language);
-            var verdict = Judge(members, prose, repeats[Fold(blocks[first].Text)], language, sureOfLanguage);
+            var verdict = Judge(members, prose, repeats[Fold(blocks[first].Text)], language, sureOfLanguage, linksKnown);
             for (var i = first; i <= last; i++)
             {
                 verdicts[i] = verdict;
             }
 
-            weights.Add(Weight(verdict, members, prose));
+            weights.Add(Weight(verdict, members, prose, linksKnown));
             mass += prose.Mass;
             if (verdict == BlockVerdict.Furniture)
             {
@@ -96,7 +98,7 @@ public static partial class DumpContent
         var wholeArticle = furnitureGroups < MinFurnitureGroupsOfAPage
             || (furnitureMass < mass * MaxFurnitureShareOfAnArticle && furnitureGroups < SureFurnitureGroupsOfAPage);
 
-        if (blocks.All(b => b.LinkedLength == 0))
+        if (!linksKnown)
         {
             MarkHeadlineLists(blocks, groups, verdicts, weights);
         }
@@ -133,7 +135,7 @@ public static partial class DumpContent
         return groups;
     }
 
-    private static BlockVerdict Judge(List<DumpBlock> members, ProseMeasure prose, int repeats, string? language, bool sureOfLanguage)
+    private static BlockVerdict Judge(List<DumpBlock> members, ProseMeasure prose, int repeats, string? language, bool sureOfLanguage, bool linksKnown)
     {
         var text = members.Sum(m => m.Text.Length);
         var linkShare = text == 0 ? 0 : (double)members.Sum(m => m.LinkedLength) / text;
@@ -152,6 +154,12 @@ public static partial class DumpContent
         }
 
         if (members.Count == 1 && members[0].Kind == DumpBlockKind.Heading)
+        {
+            return BlockVerdict.Neutral;
+        }
+
+        // Where links are marked, a line of symbols that is not a link is code or a table row, which articles hold.
+        if (linksKnown && LooksLikeCode(members))
         {
             return BlockVerdict.Neutral;
         }
@@ -189,11 +197,12 @@ public static partial class DumpContent
     /// What keeping a block in the run is worth, in letters: the letters it adds to the article if it is article text,
     /// less those it adds if it is not, by how likely each verdict is to be right.
     /// </summary>
-    /// <remarks>Markup counts as one short line whatever its length: images and embeds stand inside articles too.</remarks>
-    private static double Weight(BlockVerdict verdict, List<DumpBlock> members, ProseMeasure prose) => verdict switch
+    /// <remarks>Markup counts as one short line whatever its length: images and embeds stand inside articles too. Headings cost nothing, nor do code and tables where links are marked (see <see cref="Judge"/>).</remarks>
+    private static double Weight(BlockVerdict verdict, List<DumpBlock> members, ProseMeasure prose, bool linksKnown) => verdict switch
     {
         BlockVerdict.Content => 0.8 * prose.Mass,
-        BlockVerdict.Neutral => members[0].Kind == DumpBlockKind.Heading ? 0 : -8 - (0.2 * prose.Mass),
+        BlockVerdict.Neutral when members[0].Kind == DumpBlockKind.Heading || (linksKnown && LooksLikeCode(members)) => 0,
+        BlockVerdict.Neutral => -8 - (0.2 * prose.Mass),
         _ when members.Any(m => LooksLikeMarkup(m.Text)) => -8,
         _ => -8 - (0.9 * prose.Mass),
     };
@@ -228,7 +237,7 @@ public static partial class DumpContent
                 {
                     var member = blocks[groups[g].First];
                     verdicts[groups[g].First] = BlockVerdict.Furniture;
-                    weights[g] = Weight(BlockVerdict.Furniture, [member], ProseMeasure.Of(member.Text, null));
+                    weights[g] = Weight(BlockVerdict.Furniture, [member], ProseMeasure.Of(member.Text, null), linksKnown: false);
                 }
             }
 
@@ -299,6 +308,19 @@ public static partial class DumpContent
         return (tags.Count >= 2 && tags.Sum(t => t.Length) >= text.Length * 0.3)
             || Address().Matches(text).Sum(a => a.Length) >= text.Length * 0.3
             || text.Contains("](", StringComparison.Ordinal);
+    }
+
+    /// <summary>Code or a table row: symbols (brackets, operators, rules and bars) make a twentieth of it or more.</summary>
+    private static bool LooksLikeCode(List<DumpBlock> members)
+    {
+        int symbols = 0, visible = 0;
+        foreach (var c in members.SelectMany(m => m.Text))
+        {
+            visible += char.IsWhiteSpace(c) ? 0 : 1;
+            symbols += c is '{' or '}' or '(' or ')' or ';' or '=' or '<' or '>' or '[' or ']' or '/' or '$' or '_' or '|' or '*' or '#' or '│' or '─' or '┼' ? 1 : 0;
+        }
+
+        return symbols >= 2 && symbols >= visible * MinCodeSymbolShare;
     }
 
     private static string Fold(string text) => text.Trim().ToLowerInvariant();
