@@ -45,6 +45,11 @@ public static partial class DumpContent
     private const int SureFurnitureGroupsOfAPage = 8;
 
     private const int MaxHeadlineRepeats = 3;
+
+    // The subject: the words of the run's first paragraphs; prose sharing fewer of them than this weighs less.
+    private const int SubjectParagraphs = 10;
+    private const int MinSubjectWordsToJudge = 3;
+    private const double SameSubjectShare = 0.15;
     private const double MinCodeSymbolShare = 0.05;
     private const int MinHeadlinesInAList = 3;
 
@@ -105,6 +110,11 @@ public static partial class DumpContent
 
         WeighDownFeedItems(blocks, groups, verdicts, weights, repeats);
         var (startGroup, endGroup) = HeaviestRun(weights);
+        if (endGroup >= startGroup && WeighDownOtherSubjects(blocks, groups, verdicts, weights, startGroup, endGroup, language))
+        {
+            (startGroup, endGroup) = HeaviestRun(weights);
+        }
+
         if (endGroup < startGroup)
         {
             return new DumpSelection(0, -1, null, verdicts, wholeArticle);
@@ -269,6 +279,53 @@ public static partial class DumpContent
             }
         }
     }
+
+    /// <summary>
+    /// Prose about another subject is not this article's: the subject is the words of the first paragraphs of the run
+    /// found, and prose elsewhere (teasers of other stories, a live feed beside the article) weighs as much of it as
+    /// shares those words — nothing when none of its words is among them, all when a sixth or more is. Returns whether
+    /// any weight changed.
+    /// </summary>
+    private static bool WeighDownOtherSubjects(IReadOnlyList<DumpBlock> blocks, List<(int First, int Last)> groups, BlockVerdict[] verdicts, List<double> weights, int startGroup, int endGroup, string? language)
+    {
+        var subject = new HashSet<string>(StringComparer.Ordinal);
+        var core = new HashSet<int>();
+        for (var g = startGroup; g <= endGroup && core.Count < SubjectParagraphs; g++)
+        {
+            if (verdicts[groups[g].First] == BlockVerdict.Content)
+            {
+                core.Add(g);
+                subject.UnionWith(SubjectWords.Of(GroupText(blocks, groups[g]), language));
+            }
+        }
+
+        var changed = false;
+        for (var g = 0; g < groups.Count; g++)
+        {
+            if (verdicts[groups[g].First] != BlockVerdict.Content || core.Contains(g))
+            {
+                continue;
+            }
+
+            var words = SubjectWords.Of(GroupText(blocks, groups[g]), language);
+            if (words.Count < MinSubjectWordsToJudge)
+            {
+                continue;
+            }
+
+            var shared = (double)words.Count(subject.Contains) / words.Count;
+            if (shared < SameSubjectShare)
+            {
+                weights[g] *= shared / SameSubjectShare;
+                changed = true;
+            }
+        }
+
+        return changed;
+    }
+
+    private static string GroupText(IReadOnlyList<DumpBlock> blocks, (int First, int Last) group) =>
+        string.Join(' ', Enumerable.Range(group.First, group.Last - group.First + 1).Select(i => blocks[i].Text));
 
     /// <summary>The contiguous run with the largest total weight (Kadane); (0, −1) when no block weighs anything.</summary>
     private static (int Start, int End) HeaviestRun(List<double> weights)

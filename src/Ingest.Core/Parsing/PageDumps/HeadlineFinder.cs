@@ -1,4 +1,3 @@
-using Ingest.Core.Languages;
 using Ingest.Core.Parsing.Titles;
 
 namespace Ingest.Core.Parsing.PageDumps;
@@ -23,7 +22,7 @@ internal static class HeadlineFinder
         {
             if (verdicts[i] == BlockVerdict.Content)
             {
-                body.UnionWith(SubjectWords(blocks[i].Text, language));
+                body.UnionWith(SubjectWords.Of(blocks[i].Text, language));
             }
         }
 
@@ -38,7 +37,7 @@ internal static class HeadlineFinder
                 continue;
             }
 
-            var words = SubjectWords(block.Text, language);
+            var words = SubjectWords.Of(block.Text, language);
             var overlap = words.Count == 0 ? 0 : (double)words.Count(body.Contains) / words.Count;
             var agrees = titleHint is not null && TextSimilarity.Of(titleHint, block.Text) > TitleAgreement;
             var topHeading = block.Kind == DumpBlockKind.Heading && block.HeadingLevel == 1;
@@ -71,49 +70,5 @@ internal static class HeadlineFinder
             && block.Text.Length is >= 10 and <= 250
             && words <= 40
             && !block.Text.EndsWith('.');
-    }
-
-    /// <summary>The words that say what a text is about: not the language's function words, not one- or two-letter words; ideographs in pairs.</summary>
-    private static HashSet<string> SubjectWords(string text, string? language)
-    {
-        var words = new HashSet<string>(StringComparer.Ordinal);
-        var word = new System.Text.StringBuilder();
-        void End()
-        {
-            if (word.Length >= 3)
-            {
-                var w = word.ToString().ToLowerInvariant();
-                if (language is null || !FunctionWords.Contains(language, w))
-                {
-                    words.Add(w);
-                }
-            }
-
-            word.Clear();
-        }
-
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (ProseMeasure.IsIdeographic(c))
-            {
-                End();
-                if (i + 1 < text.Length && ProseMeasure.IsIdeographic(text[i + 1]))
-                {
-                    words.Add(text.Substring(i, 2));
-                }
-            }
-            else if (char.IsLetterOrDigit(c))
-            {
-                word.Append(c);
-            }
-            else
-            {
-                End();
-            }
-        }
-
-        End();
-        return words;
     }
 }
