@@ -174,11 +174,13 @@ public static partial class DumpContent
             return BlockVerdict.Neutral;
         }
 
-        // A list is content when its items read as sentences or are long; lists of short items are menus and headline lists.
+        // A list is content when its items read as sentences or are long; lists of short items are menus and headline lists,
+        // and so are lists whose items end with a date or a time (when each story was posted).
         if (members[0].Kind == DumpBlockKind.ListItem)
         {
             var sentences = members.Count(m => ProseMeasure.Of(m.Text, language).EndsLikeSentence);
-            var listIsProse = sentences * 2 >= members.Count || lettersPerLine >= 100;
+            var stamped = members.Count(m => EndsWithDateOrTime().IsMatch(m.Text));
+            var listIsProse = (sentences * 2 >= members.Count || lettersPerLine >= 100) && stamped * 2 < members.Count;
             if (!listIsProse)
             {
                 return lettersPerLine < 80 ? BlockVerdict.Furniture : BlockVerdict.Neutral;
@@ -354,6 +356,9 @@ public static partial class DumpContent
 
     [GeneratedRegex(@"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>", RegexOptions.CultureInvariant)]
     private static partial Regex Tag();
+
+    [GeneratedRegex(@"(?:\b\d{1,2}[:/.]\d{1,2}(?:[:/.]\d{2,4})?|\b(?:19|20)\d\d)\)?\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex EndsWithDateOrTime();
 
     [GeneratedRegex(@"\S*(?:https?://|www\.)\S+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Address();
