@@ -122,6 +122,16 @@ public static partial class DumpContent
 
         var start = groups[startGroup].First;
         var end = groups[endGroup].Last;
+
+        // Inside the article, a line of symbols is code or a table shown on the page (HTML shown as code looks like markup).
+        for (var i = start; i <= end; i++)
+        {
+            if (verdicts[i] == BlockVerdict.Furniture && LooksLikeCode([blocks[i]]))
+            {
+                verdicts[i] = BlockVerdict.Neutral;
+            }
+        }
+
         return new DumpSelection(start, end, HeadlineFinder.Find(blocks, start, end, verdicts, titleHint, language), verdicts, wholeArticle);
     }
 
