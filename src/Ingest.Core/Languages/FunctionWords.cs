@@ -24,26 +24,52 @@ public static class FunctionWords
         ["id"] = Words("dan yang di ke dari untuk dengan ini itu pada adalah dalam tidak akan juga atau oleh karena sebagai telah bisa ada"),
     };
 
-    public static IEnumerable<string> Languages => ByLanguage.Keys;
+    /// <summary>Per word, the languages (by index into <see cref="Languages"/>) it is a function word of, as bits.</summary>
+    private static readonly Dictionary<string, int> LanguagesOfWord = IndexLanguages();
 
-    /// <summary>Whether <paramref name="word"/> (lower case) is a function word of <paramref name="language"/>.</summary>
-    public static bool Contains(string language, string word) => ByLanguage.TryGetValue(language, out var words) && words.Contains(word);
+    private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> LanguagesOfSpan =
+        LanguagesOfWord.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>
-    /// The language whose function words are the most frequent among <paramref name="words"/> (lower case), when they
-    /// make up at least <paramref name="minShare"/> of them; null when none is clearly there (or the script has no spaces).
-    /// </summary>
-    public static string? Dominant(IReadOnlyCollection<string> words, double minShare)
+    public static IReadOnlyList<string> Languages { get; } = [.. ByLanguage.Keys];
+
+    /// <summary>Whether <paramref name="word"/> (any case) is a function word of <paramref name="language"/>.</summary>
+    public static bool Contains(string language, ReadOnlySpan<char> word)
     {
-        if (words.Count == 0)
+        var index = IndexOf(language);
+        return index >= 0 && LanguagesOfSpan.TryGetValue(word, out var languages) && (languages & (1 << index)) != 0;
+    }
+
+    public static int IndexOf(string language)
+    {
+        for (var i = 0; i < Languages.Count; i++)
         {
-            return null;
+            if (Languages[i] == language)
+            {
+                return i;
+            }
         }
 
-        var best = ByLanguage
-            .Select(l => (Language: l.Key, Hits: words.Count(l.Value.Contains)))
-            .MaxBy(l => l.Hits);
-        return best.Hits >= words.Count * minShare ? best.Language : null;
+        return -1;
+    }
+
+    /// <summary>The languages <paramref name="word"/> (any case) is a function word of, as bits by index into <see cref="Languages"/>; 0 for none.</summary>
+    public static int LanguagesOf(ReadOnlySpan<char> word) => LanguagesOfSpan.TryGetValue(word, out var languages) ? languages : 0;
+
+    private static Dictionary<string, int> IndexLanguages()
+    {
+        var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var bit = 0;
+        foreach (var (_, words) in ByLanguage)
+        {
+            foreach (var word in words)
+            {
+                index[word] = index.GetValueOrDefault(word) | (1 << bit);
+            }
+
+            bit++;
+        }
+
+        return index;
     }
 
     private static HashSet<string> Words(string list) =>

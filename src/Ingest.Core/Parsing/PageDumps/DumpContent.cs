@@ -71,20 +71,27 @@ public static partial class DumpContent
             return new DumpSelection(0, -1, null, [], IsWholeArticle: true);
         }
 
-        var words = blocks.SelectMany(b => b.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Select(w => w.Trim(',', '.', ';', ':', '!', '?', '"', '(', ')').ToLowerInvariant()).ToList();
-        var language = FunctionWords.Dominant(words, MinFunctionWordShareForLanguage);
-        var sureOfLanguage = FunctionWords.Dominant(words, SureFunctionWordShare) is not null;
-        var repeats = blocks.GroupBy(b => Fold(b.Text)).ToDictionary(g => g.Key, g => g.Count());
+        var tally = new FunctionWordTally();
+        foreach (var block in blocks)
+        {
+            tally.Add(block.Text);
+        }
+
+        var language = tally.Dominant(MinFunctionWordShareForLanguage);
+        var sureOfLanguage = tally.Dominant(SureFunctionWordShare) is not null;
+        var repeats = RepeatCounts(blocks);
         var groups = Groups(blocks);
         var linksKnown = blocks.Any(b => b.LinkedLength > 0);
         var verdicts = new BlockVerdict[blocks.Count];
+        var measures = blocks.Select(b => ProseMeasure.Of(b.Text, language)).ToArray();
         var weights = new List<double>(groups.Count);
         int furnitureGroups = 0, furnitureMass = 0, mass = 0;
         foreach (var (first, last) in groups)
         {
-            var members = Enumerable.Range(first, last - first + 1).Select(i => blocks[i]).ToList();
-            var prose = ProseMeasure.Of(string.Join(' ', members.Select(m => m.Text)), language);
-            var verdict = Judge(members, prose, repeats[Fold(blocks[first].Text)], language, sureOfLanguage, linksKnown);
+            var members = blocks.Skip(first).Take(last - first + 1).ToList();
+            var memberMeasures = new ArraySegment<ProseMeasure>(measures, first, last - first + 1);
+            var prose = ProseMeasure.Sum(memberMeasures);
+            var verdict = Judge(members, memberMeasures, prose, repeats[first], language, sureOfLanguage, linksKnown);
             for (var i = first; i <= last; i++)
             {
                 verdicts[i] = verdict;
@@ -105,7 +112,7 @@ public static partial class DumpContent
 
         if (!linksKnown)
         {
-            MarkHeadlineLists(blocks, groups, verdicts, weights);
+            MarkHeadlineLists(blocks, measures, groups, verdicts, weights);
         }
 
         WeighDownFeedItems(blocks, groups, verdicts, weights, repeats);
@@ -132,7 +139,7 @@ public static partial class DumpContent
             }
         }
 
-        return new DumpSelection(start, end, HeadlineFinder.Find(blocks, start, end, verdicts, titleHint, language), verdicts, wholeArticle);
+        return new DumpSelection(start, end, HeadlineFinder.Find(blocks, start, end, verdicts, repeats, titleHint, language), verdicts, wholeArticle);
     }
 
     /// <summary>Blocks judged together: the items of one list (a menu is a list of short items); any other block alone.</summary>
@@ -155,7 +162,7 @@ public static partial class DumpContent
         return groups;
     }
 
-    private static BlockVerdict Judge(List<DumpBlock> members, ProseMeasure prose, int repeats, string? language, bool sureOfLanguage, bool linksKnown)
+    private static BlockVerdict Judge(List<DumpBlock> members, IReadOnlyList<ProseMeasure> memberMeasures, ProseMeasure prose, int repeats, string? language, bool sureOfLanguage, bool linksKnown)
     {
         var text = members.Sum(m => m.Text.Length);
         var linkShare = text == 0 ? 0 : (double)members.Sum(m => m.LinkedLength) / text;
@@ -188,7 +195,7 @@ public static partial class DumpContent
         // and so are lists whose items end with a date or a time (when each story was posted).
         if (members[0].Kind == DumpBlockKind.ListItem)
         {
-            var sentences = members.Count(m => ProseMeasure.Of(m.Text, language).EndsLikeSentence);
+            var sentences = memberMeasures.Count(m => m.EndsLikeSentence);
             var stamped = members.Count(m => EndsWithDateOrTime().IsMatch(m.Text));
             var listIsProse = (sentences * 2 >= members.Count || lettersPerLine >= 100) && stamped * 2 < members.Count;
             if (!listIsProse)
@@ -233,7 +240,7 @@ public static partial class DumpContent
     /// Where a dump does not say what was a link (plain text), a run of headline-like lines with no prose between them
     /// is a list of links to other stories: furniture.
     /// </summary>
-    private static void MarkHeadlineLists(IReadOnlyList<DumpBlock> blocks, List<(int First, int Last)> groups, BlockVerdict[] verdicts, List<double> weights)
+    private static void MarkHeadlineLists(IReadOnlyList<DumpBlock> blocks, ProseMeasure[] measures, List<(int First, int Last)> groups, BlockVerdict[] verdicts, List<double> weights)
     {
         bool IsHeadlineLine(int g) =>
             groups[g].First == groups[g].Last && verdicts[groups[g].First] == BlockVerdict.Neutral
@@ -257,9 +264,9 @@ public static partial class DumpContent
             {
                 for (var g = start; g <= end; g++)
                 {
-                    var member = blocks[groups[g].First];
-                    verdicts[groups[g].First] = BlockVerdict.Furniture;
-                    weights[g] = Weight(BlockVerdict.Furniture, [member], ProseMeasure.Of(member.Text, null), linksKnown: false);
+                    var at = groups[g].First;
+                    verdicts[at] = BlockVerdict.Furniture;
+                    weights[g] = Weight(BlockVerdict.Furniture, [blocks[at]], measures[at], linksKnown: false);
                 }
             }
 
@@ -272,9 +279,9 @@ public static partial class DumpContent
     /// after it is an item of a feed — a teaser, a comment, a live update — and weighs little: an article is not cut up
     /// that way.
     /// </summary>
-    private static void WeighDownFeedItems(IReadOnlyList<DumpBlock> blocks, List<(int First, int Last)> groups, BlockVerdict[] verdicts, List<double> weights, Dictionary<string, int> repeats)
+    private static void WeighDownFeedItems(IReadOnlyList<DumpBlock> blocks, List<(int First, int Last)> groups, BlockVerdict[] verdicts, List<double> weights, int[] repeats)
     {
-        bool IsFeedLine(int i) => i >= 0 && i < blocks.Count && blocks[i].Text.Length < MaxFeedLineLength && repeats[Fold(blocks[i].Text)] >= MinFeedLineRepeats;
+        bool IsFeedLine(int i) => i >= 0 && i < blocks.Count && blocks[i].Text.Length < MaxFeedLineLength && repeats[i] >= MinFeedLineRepeats;
         for (var g = 0; g < groups.Count; g++)
         {
             var (first, last) = groups[g];
@@ -300,7 +307,7 @@ public static partial class DumpContent
     /// </summary>
     private static bool WeighDownOtherSubjects(IReadOnlyList<DumpBlock> blocks, List<(int First, int Last)> groups, BlockVerdict[] verdicts, List<double> weights, int startGroup, int endGroup, string? language)
     {
-        var subject = new HashSet<string>(StringComparer.Ordinal);
+        var subject = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var core = new HashSet<int>();
         for (var g = startGroup; g <= endGroup && core.Count < SubjectParagraphs; g++)
         {
@@ -319,16 +326,16 @@ public static partial class DumpContent
                 continue;
             }
 
-            var words = SubjectWords.Of(GroupText(blocks, groups[g]), language);
-            if (words.Count < MinSubjectWordsToJudge)
+            var (words, shared) = SubjectWords.Shared(GroupText(blocks, groups[g]), language, subject);
+            if (words < MinSubjectWordsToJudge)
             {
                 continue;
             }
 
-            var shared = (double)words.Count(subject.Contains) / words.Count;
-            if (shared < SameSubjectShare)
+            var share = (double)shared / words;
+            if (share < SameSubjectShare)
             {
-                weights[g] *= shared / SameSubjectShare;
+                weights[g] *= share / SameSubjectShare;
                 changed = true;
             }
         }
@@ -370,16 +377,30 @@ public static partial class DumpContent
     [GeneratedRegex(@"(?:\b\d{1,2}[:/.]\d{1,2}(?:[:/.]\d{2,4})?|\b(?:19|20)\d\d)\)?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex EndsWithDateOrTime();
 
-    [GeneratedRegex(@"\S*(?:https?://|www\.)\S+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    private static partial Regex Address();
-
     /// <summary>Text made of HTML tags or web addresses (a third of it or more), or holding Markdown link syntax: markup the converter let through.</summary>
     private static bool LooksLikeMarkup(string text)
     {
         var tags = Tag().Matches(text);
         return (tags.Count >= 2 && tags.Sum(t => t.Length) >= text.Length * 0.3)
-            || Address().Matches(text).Sum(a => a.Length) >= text.Length * 0.3
+            || AddressLength(text) >= text.Length * 0.3
             || text.Contains("](", StringComparison.Ordinal);
+    }
+
+    /// <summary>Characters of <paramref name="text"/> in web addresses: words holding <c>://</c> or opening with <c>www.</c>.</summary>
+    private static int AddressLength(string text)
+    {
+        var length = 0;
+        var span = text.AsSpan();
+        foreach (var range in span.SplitAny(' ', '\n', '\t'))
+        {
+            var word = span[range];
+            if (word.Contains("://", StringComparison.Ordinal) || word.StartsWith("www.", StringComparison.OrdinalIgnoreCase))
+            {
+                length += word.Length;
+            }
+        }
+
+        return length;
     }
 
     /// <summary>Code or a table row: symbols (brackets, operators, rules and bars) make a twentieth of it or more.</summary>
@@ -395,5 +416,16 @@ public static partial class DumpContent
         return symbols >= 2 && symbols >= visible * MinCodeSymbolShare;
     }
 
-    private static string Fold(string text) => text.Trim().ToLowerInvariant();
+    /// <summary>Per block, how many blocks of the page have its text (case and surrounding white space aside).</summary>
+    private static int[] RepeatCounts(IReadOnlyList<DumpBlock> blocks)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var block in blocks)
+        {
+            var key = block.Text.Trim();
+            counts[key] = counts.GetValueOrDefault(key) + 1;
+        }
+
+        return blocks.Select(b => counts[b.Text.Trim()]).ToArray();
+    }
 }

@@ -15,9 +15,10 @@ internal static class HeadlineFinder
     private const double MinSubjectOverlap = 0.25;
     private const double TitleAgreement = 0.75;
 
-    public static int? Find(IReadOnlyList<DumpBlock> blocks, int start, int end, IReadOnlyList<BlockVerdict> verdicts, string? titleHint, string? language)
+    /// <param name="repeats">Per block, how many blocks of the page say the same.</param>
+    public static int? Find(IReadOnlyList<DumpBlock> blocks, int start, int end, IReadOnlyList<BlockVerdict> verdicts, int[] repeats, string? titleHint, string? language)
     {
-        var body = new HashSet<string>(StringComparer.Ordinal);
+        var body = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = start; i <= end && body.Count < BodySampleWords; i++)
         {
             if (verdicts[i] == BlockVerdict.Content)
@@ -26,7 +27,6 @@ internal static class HeadlineFinder
             }
         }
 
-        var repeats = blocks.GroupBy(b => b.Text.Trim().ToLowerInvariant()).ToDictionary(g => g.Key, g => g.Count());
         int? best = null;
         var bestScore = double.MinValue;
         for (var i = Math.Max(0, start - LookBack); i < start; i++)
@@ -49,7 +49,7 @@ internal static class HeadlineFinder
             var score = overlap
                 + (agrees ? 2 : 0)
                 + (topHeading ? 0.5 : block.Kind == DumpBlockKind.Heading && block.HeadingLevel == 2 ? 0.3 : 0)
-                + (repeats[block.Text.Trim().ToLowerInvariant()] is 2 or 3 ? 0.3 : 0)
+                + (repeats[i] is 2 or 3 ? 0.3 : 0)
                 + (words.Count >= 4 ? 0.1 : 0)
                 - (0.01 * (start - i));
             if (score > bestScore)

@@ -8,58 +8,63 @@ namespace Ingest.Core.Parsing.PageDumps;
 /// its sentence marks and commas (Latin, Arabic and CJK ones). <see cref="Mass"/> is the length that says how much is
 /// written: an ideograph carries about as much as three letters.
 /// </summary>
-public readonly record struct ProseMeasure(int Letters, int Ideographs, int Words, double FunctionWordShare, int SentenceMarks, int Commas, bool EndsLikeSentence)
+public readonly record struct ProseMeasure(int Letters, int Ideographs, int Words, int FunctionWordCount, int SentenceMarks, int Commas, bool EndsLikeSentence)
 {
     private const int LettersPerIdeograph = 3;
 
     public int Mass => Letters + ((LettersPerIdeograph - 1) * Ideographs);
 
+    public double FunctionWordShare => Words == 0 ? 0 : (double)FunctionWordCount / Words;
+
+    /// <summary>The measure of blocks read one after another: their counts added, the ending the last one's.</summary>
+    public static ProseMeasure Sum(IReadOnlyList<ProseMeasure> parts) => parts.Count == 1 ? parts[0] : new(
+        parts.Sum(p => p.Letters),
+        parts.Sum(p => p.Ideographs),
+        parts.Sum(p => p.Words),
+        parts.Sum(p => p.FunctionWordCount),
+        parts.Sum(p => p.SentenceMarks),
+        parts.Sum(p => p.Commas),
+        parts.Count > 0 && parts[^1].EndsLikeSentence);
+
     public static ProseMeasure Of(string text, string? language)
     {
         int letters = 0, words = 0, function = 0, sentenceMarks = 0, commas = 0, ideographs = 0;
-        var word = new System.Text.StringBuilder();
-        void EndWord()
+        var languageBit = language is null ? 0 : 1 << FunctionWords.IndexOf(language);
+        var wordStart = -1;
+        for (var i = 0; i <= text.Length; i++)
         {
-            if (word.Length == 0)
+            var c = i < text.Length ? text[i] : ' ';
+            var inWord = char.IsLetterOrDigit(c) && !IsIdeographic(c);
+            if (inWord)
             {
-                return;
+                letters++;
+                wordStart = wordStart < 0 ? i : wordStart;
+                continue;
             }
 
-            words++;
-            if (language is not null && FunctionWords.Contains(language, word.ToString().ToLowerInvariant()))
+            if (wordStart >= 0)
             {
-                function++;
+                words++;
+                function += (FunctionWords.LanguagesOf(text.AsSpan(wordStart, i - wordStart)) & languageBit) != 0 ? 1 : 0;
+                wordStart = -1;
             }
 
-            word.Clear();
-        }
-
-        foreach (var c in text)
-        {
             if (IsIdeographic(c))
             {
-                EndWord();
                 letters++;
                 ideographs++;
             }
-            else if (char.IsLetterOrDigit(c))
-            {
-                letters++;
-                word.Append(c);
-            }
             else
             {
-                EndWord();
                 sentenceMarks += c is '.' or '!' or '?' or '。' or '！' or '？' or '؟' or '।' ? 1 : 0;
                 commas += c is ',' or '，' or '、' or '،' or ';' or '；' ? 1 : 0;
             }
         }
 
-        EndWord();
         words += ideographs / 2;
         var trimmed = text.TrimEnd('"', '”', '’', '\'', ')', ']', '»', '」', '』', ' ');
         var endsLikeSentence = trimmed.Length > 0 && trimmed[^1] is '.' or '!' or '?' or '。' or '！' or '？' or '…' or ':' or '؟';
-        return new ProseMeasure(letters, ideographs, words, words == 0 ? 0 : (double)function / words, sentenceMarks, commas, endsLikeSentence);
+        return new ProseMeasure(letters, ideographs, words, function, sentenceMarks, commas, endsLikeSentence);
     }
 
     /// <summary>Han ideographs and Japanese kana: scripts written without spaces between words.</summary>
