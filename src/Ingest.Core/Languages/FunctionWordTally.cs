@@ -46,6 +46,16 @@ public sealed class FunctionWordTally
         return _hits[best] >= Words * minShare ? FunctionWords.Languages[best] : null;
     }
 
+    /// <summary>How many of the words are function words of <paramref name="language"/>.</summary>
+    public int Hits(string language) => _hits[FunctionWords.IndexOf(language)];
+
+    /// <summary>The most function words any language but <paramref name="language"/> has among the words.</summary>
+    public int MostHitsOfAnotherLanguage(string language)
+    {
+        var except = FunctionWords.IndexOf(language);
+        return _hits.Where((_, i) => i != except).DefaultIfEmpty(0).Max();
+    }
+
     private void AddWord(ReadOnlySpan<char> word)
     {
         Words++;

@@ -307,7 +307,7 @@ public static partial class DumpContent
     /// </summary>
     private static bool WeighDownOtherSubjects(IReadOnlyList<DumpBlock> blocks, List<(int First, int Last)> groups, BlockVerdict[] verdicts, List<double> weights, int startGroup, int endGroup, string? language)
     {
-        var subject = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var subject = new HashSet<int>();
         var core = new HashSet<int>();
         for (var g = startGroup; g <= endGroup && core.Count < SubjectParagraphs; g++)
         {
@@ -326,13 +326,13 @@ public static partial class DumpContent
                 continue;
             }
 
-            var (words, shared) = SubjectWords.Shared(GroupText(blocks, groups[g]), language, subject);
-            if (words < MinSubjectWordsToJudge)
+            var words = SubjectWords.Of(GroupText(blocks, groups[g]), language);
+            if (words.Count < MinSubjectWordsToJudge)
             {
                 continue;
             }
 
-            var share = (double)shared / words;
+            var share = (double)words.Count(subject.Contains) / words.Count;
             if (share < SameSubjectShare)
             {
                 weights[g] *= share / SameSubjectShare;
@@ -344,7 +344,7 @@ public static partial class DumpContent
     }
 
     private static string GroupText(IReadOnlyList<DumpBlock> blocks, (int First, int Last) group) =>
-        string.Join(' ', Enumerable.Range(group.First, group.Last - group.First + 1).Select(i => blocks[i].Text));
+        group.First == group.Last ? blocks[group.First].Text : string.Join(' ', Enumerable.Range(group.First, group.Last - group.First + 1).Select(i => blocks[i].Text));
 
     /// <summary>The contiguous run with the largest total weight (Kadane); (0, −1) when no block weighs anything.</summary>
     private static (int Start, int End) HeaviestRun(List<double> weights)

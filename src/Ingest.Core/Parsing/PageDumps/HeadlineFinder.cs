@@ -18,7 +18,7 @@ internal static class HeadlineFinder
     /// <param name="repeats">Per block, how many blocks of the page say the same.</param>
     public static int? Find(IReadOnlyList<DumpBlock> blocks, int start, int end, IReadOnlyList<BlockVerdict> verdicts, int[] repeats, string? titleHint, string? language)
     {
-        var body = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var body = new HashSet<int>();
         for (var i = start; i <= end && body.Count < BodySampleWords; i++)
         {
             if (verdicts[i] == BlockVerdict.Content)

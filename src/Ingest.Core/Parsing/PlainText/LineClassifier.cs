@@ -55,7 +55,25 @@ internal static partial class LineClassifier
     }
 
     /// <summary>Trims a line and folds its runs of white space (indents, doubled spaces after a removed NBSP) into one space.</summary>
-    public static string Fold(string text) => WhiteSpaceRun().Replace(text.Trim(), " ");
+    public static string Fold(string text)
+    {
+        var trimmed = text.Trim();
+        return HasWhiteSpaceToFold(trimmed) ? WhiteSpaceRun().Replace(trimmed, " ") : trimmed;
+    }
+
+    /// <summary>Whether any white space is other than a lone space (most lines need no folding, and then no copy).</summary>
+    private static bool HasWhiteSpaceToFold(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsWhiteSpace(text[i]) && (text[i] != ' ' || (i > 0 && text[i - 1] == ' ')))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool IsBoilerplate(string text) =>
         BoilerplateLines.Contains(text.TrimEnd(':', '.', '!'))
