@@ -32,6 +32,9 @@ public static class FunctionWords
 
     public static IReadOnlyList<string> Languages { get; } = [.. ByLanguage.Keys];
 
+    /// <summary>The longest function word: anything longer is looked up no further.</summary>
+    private static readonly int LongestWord = LanguagesOfWord.Keys.Max(w => w.Length);
+
     /// <summary>Whether <paramref name="word"/> (any case) is a function word of <paramref name="language"/>.</summary>
     public static bool Contains(string language, ReadOnlySpan<char> word)
     {
@@ -53,7 +56,8 @@ public static class FunctionWords
     }
 
     /// <summary>The languages <paramref name="word"/> (any case) is a function word of, as bits by index into <see cref="Languages"/>; 0 for none.</summary>
-    public static int LanguagesOf(ReadOnlySpan<char> word) => LanguagesOfSpan.TryGetValue(word, out var languages) ? languages : 0;
+    public static int LanguagesOf(ReadOnlySpan<char> word) =>
+        word.Length <= LongestWord && LanguagesOfSpan.TryGetValue(word, out var languages) ? languages : 0;
 
     private static Dictionary<string, int> IndexLanguages()
     {

@@ -319,6 +319,7 @@ public static partial class DumpContent
         }
 
         var changed = false;
+        var words = new HashSet<int>();
         for (var g = 0; g < groups.Count; g++)
         {
             if (verdicts[groups[g].First] != BlockVerdict.Content || core.Contains(g))
@@ -326,7 +327,8 @@ public static partial class DumpContent
                 continue;
             }
 
-            var words = SubjectWords.Of(GroupText(blocks, groups[g]), language);
+            words.Clear();
+            SubjectWords.AddTo(words, GroupText(blocks, groups[g]), language);
             if (words.Count < MinSubjectWordsToJudge)
             {
                 continue;
@@ -416,16 +418,23 @@ public static partial class DumpContent
         return symbols >= 2 && symbols >= visible * MinCodeSymbolShare;
     }
 
-    /// <summary>Per block, how many blocks of the page have its text (case and surrounding white space aside).</summary>
+    /// <summary>
+    /// Per block, how many blocks of the page have its text (case and surrounding white space aside). Only lines as short
+    /// as a headline are counted: repetition tells nothing of longer text.
+    /// </summary>
     private static int[] RepeatCounts(IReadOnlyList<DumpBlock> blocks)
     {
+        const int longestCounted = 250;
         var counts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         foreach (var block in blocks)
         {
-            var key = block.Text.Trim();
-            counts[key] = counts.GetValueOrDefault(key) + 1;
+            if (block.Text.Length <= longestCounted)
+            {
+                var key = block.Text.Trim();
+                counts[key] = counts.GetValueOrDefault(key) + 1;
+            }
         }
 
-        return blocks.Select(b => counts[b.Text.Trim()]).ToArray();
+        return blocks.Select(b => b.Text.Length <= longestCounted ? counts[b.Text.Trim()] : 1).ToArray();
     }
 }

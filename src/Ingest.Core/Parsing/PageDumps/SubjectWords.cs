@@ -14,6 +14,13 @@ internal static class SubjectWords
     public static HashSet<int> Of(string text, string? language)
     {
         var words = new HashSet<int>();
+        AddTo(words, text, language);
+        return words;
+    }
+
+    /// <summary>Adds the subject words of <paramref name="text"/> to <paramref name="words"/> (as <see cref="Of"/> gives them).</summary>
+    public static void AddTo(HashSet<int> words, string text, string? language)
+    {
         var languageBit = language is null ? 0 : 1 << FunctionWords.IndexOf(language);
         var start = -1;
         for (var i = 0; i <= text.Length; i++)
@@ -42,7 +49,5 @@ internal static class SubjectWords
                 words.Add(string.GetHashCode(text.AsSpan(i, 2), StringComparison.OrdinalIgnoreCase));
             }
         }
-
-        return words;
     }
 }

@@ -77,7 +77,16 @@ internal static partial class LineClassifier
 
     private static bool IsBoilerplate(string text) =>
         BoilerplateLines.Contains(text.TrimEnd(':', '.', '!'))
-        || (BoilerplatePrefix().IsMatch(text) && CountWords(text) <= MaxBoilerplateWords);
+        || (CountWords(text) <= MaxBoilerplateWords && BoilerplatePrefix().IsMatch(text));
 
-    private static int CountWords(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+    private static int CountWords(string text)
+    {
+        var words = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            words += text[i] != ' ' && (i == 0 || text[i - 1] == ' ') ? 1 : 0;
+        }
+
+        return words;
+    }
 }
