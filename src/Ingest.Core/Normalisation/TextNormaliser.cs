@@ -22,18 +22,27 @@ public static class TextNormaliser
     }
 
     /// <summary>Line ends to LF, space separators to a space, invisible and control characters out, lone surrogates to U+FFFD.</summary>
+    /// <remarks>Runs of characters that stay as they are (nearly all of any text) are copied whole; text with nothing to replace is returned as it is.</remarks>
     private static string ReplaceCharacters(string text)
     {
-        var builder = new StringBuilder(text.Length);
+        StringBuilder? builder = null;
+        var kept = 0;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            if (StaysAsItIs(c))
             {
-                builder.Append(c).Append(text[++i]);
                 continue;
             }
 
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+                continue;
+            }
+
+            builder ??= new StringBuilder(text.Length);
+            builder.Append(text, kept, i - kept);
             switch (c)
             {
                 case '\r':
@@ -43,39 +52,37 @@ public static class TextNormaliser
                         i++;
                     }
 
-                    continue;
-                case '\n' or '\t':
-                    builder.Append(c);
-                    continue;
-            }
-
-            if (char.IsSurrogate(c))
-            {
-                builder.Append('\uFFFD');
-                continue;
-            }
-
-            switch (CharUnicodeInfo.GetUnicodeCategory(c))
-            {
-                case UnicodeCategory.SpaceSeparator:
-                    builder.Append(' ');
-                    break;
-                case UnicodeCategory.LineSeparator:
-                    builder.Append('\n');
-                    break;
-                case UnicodeCategory.ParagraphSeparator:
-                    builder.Append("\n\n");
-                    break;
-                case UnicodeCategory.Control or UnicodeCategory.Format:
-                    // Control characters, zero-width spaces and joiners, BOMs, soft hyphens, direction marks.
                     break;
                 default:
-                    builder.Append(c);
+                    builder.Append(Replacement(c));
                     break;
             }
+
+            kept = i + 1;
         }
 
-        return builder.ToString();
+        return builder is null ? text : builder.Append(text, kept, text.Length - kept).ToString();
+    }
+
+    /// <summary>Printable ASCII, LF and TAB, and any other character that is neither white space, control, format nor a surrogate.</summary>
+    private static bool StaysAsItIs(char c) =>
+        c is >= ' ' and <= '~' or '\n' or '\t' || (c > '\u007F' && !char.IsSurrogate(c) && CharUnicodeInfo.GetUnicodeCategory(c) is not
+            (UnicodeCategory.SpaceSeparator or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator or UnicodeCategory.Control or UnicodeCategory.Format));
+
+    private static string Replacement(char c)
+    {
+        if (char.IsSurrogate(c))
+        {
+            return "\uFFFD";
+        }
+
+        return CharUnicodeInfo.GetUnicodeCategory(c) switch
+        {
+            UnicodeCategory.SpaceSeparator => " ",
+            UnicodeCategory.LineSeparator => "\n",
+            UnicodeCategory.ParagraphSeparator => "\n\n",
+            _ => "", // Control characters, zero-width spaces and joiners, BOMs, soft hyphens, direction marks.
+        };
     }
 
     private static string TrimAndCollapseLines(string text)

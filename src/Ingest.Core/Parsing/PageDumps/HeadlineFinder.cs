@@ -23,7 +23,7 @@ internal static class HeadlineFinder
         {
             if (verdicts[i] == BlockVerdict.Content)
             {
-                body.UnionWith(SubjectWords.Of(blocks[i].Text, language));
+                SubjectWords.AddTo(body, blocks[i].Text, language);
             }
         }
 

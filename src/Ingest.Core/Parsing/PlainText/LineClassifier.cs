@@ -76,8 +76,8 @@ internal static partial class LineClassifier
     }
 
     private static bool IsBoilerplate(string text) =>
-        BoilerplateLines.Contains(text.TrimEnd(':', '.', '!'))
-        || (CountWords(text) <= MaxBoilerplateWords && BoilerplatePrefix().IsMatch(text));
+        CountWords(text) <= MaxBoilerplateWords
+        && (BoilerplateLines.Contains(text.TrimEnd(':', '.', '!')) || BoilerplatePrefix().IsMatch(text));
 
     private static int CountWords(string text)
     {
