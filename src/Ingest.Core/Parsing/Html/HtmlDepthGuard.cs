@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace Ingest.Core.Parsing.Html;
 
@@ -7,8 +6,9 @@ namespace Ingest.Core.Parsing.Html;
 /// Keeps pathologically deep markup from costing quadratic time: an HTML5 tree builder checks the stack of open
 /// elements at each start tag, so 50,000 nested <c>div</c>s take seconds to parse. One linear scan measures the nesting;
 /// only when it is deeper than the limit are the tags past the limit dropped (their text kept) before parsing.
+/// Comments and the content of raw-text elements (scripts, styles…) hold no tags however they look.
 /// </summary>
-internal static partial class HtmlDepthGuard
+internal static class HtmlDepthGuard
 {
     /// <summary>Void elements, and elements whose end tag may be left out (so that a page leaving them open is not taken for deep).</summary>
     private static readonly HashSet<string> NotNesting = new(StringComparer.OrdinalIgnoreCase)
@@ -17,9 +17,12 @@ internal static partial class HtmlDepthGuard
         "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "colgroup", "caption", "rb", "rt", "rtc", "rp",
     };
 
-    /// <summary>A tag; or a comment, or an element whose content is raw text (script, style…), which hold no tags however they look.</summary>
-    [GeneratedRegex(@"<!--.*?-->|<(?<raw>script|style|textarea|title|xmp|template)\b[^>]*>.*?</\k<raw>\s*>|<(?<close>/?)(?<name>[a-zA-Z][a-zA-Z0-9-]{0,30})(?:\s[^<>]*)?/?>", RegexOptions.CultureInvariant | RegexOptions.Singleline | RegexOptions.IgnoreCase)]
-    private static partial Regex Tag();
+    private static readonly HashSet<string> RawText = new(StringComparer.OrdinalIgnoreCase) { "script", "style", "textarea", "title", "xmp", "template" };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NotNestingLookup = NotNesting.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> RawTextLookup = RawText.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private const int MaxNameLength = 31;
 
     public static string Flatten(string html, int maxDepth)
     {
@@ -31,17 +34,16 @@ internal static partial class HtmlDepthGuard
         var output = new StringBuilder(html.Length);
         var depth = 0;
         var last = 0;
-        foreach (Match tag in Tag().Matches(html))
+        foreach (var tag in Tags(html))
         {
-            var change = DepthChange(tag);
-            var kept = change > 0 ? depth < maxDepth : depth <= maxDepth;
+            var kept = tag.DepthChange > 0 ? depth < maxDepth : depth <= maxDepth;
             output.Append(html, last, tag.Index - last);
             if (kept)
             {
-                output.Append(tag.Value);
+                output.Append(html, tag.Index, tag.Length);
             }
 
-            depth = Math.Max(0, depth + change);
+            depth = Math.Max(0, depth + tag.DepthChange);
             last = tag.Index + tag.Length;
         }
 
@@ -51,9 +53,9 @@ internal static partial class HtmlDepthGuard
     private static bool IsDeeperThan(string html, int maxDepth)
     {
         var depth = 0;
-        foreach (Match tag in Tag().Matches(html))
+        foreach (var tag in Tags(html))
         {
-            depth = Math.Max(0, depth + DepthChange(tag));
+            depth = Math.Max(0, depth + tag.DepthChange);
             if (depth > maxDepth)
             {
                 return true;
@@ -63,9 +65,75 @@ internal static partial class HtmlDepthGuard
         return false;
     }
 
-    /// <summary>+1 for a start tag that opens an element, −1 for an end tag, 0 for void and self-closed ones, those whose ends are optional, comments and raw text.</summary>
-    private static int DepthChange(Match tag) =>
-        !tag.Groups["name"].Success || NotNesting.Contains(tag.Groups["name"].Value) || tag.ValueSpan.EndsWith("/>") ? 0
-        : tag.Groups["close"].Length > 0 ? -1
-        : 1;
+    /// <summary>
+    /// A tag, comment or raw-text element found by <see cref="Tags"/>: where it is, and what it does to the nesting — +1
+    /// for a start tag that opens an element, −1 for an end tag, 0 for void, self-closed and optional-end elements,
+    /// comments and raw text.
+    /// </summary>
+    private readonly record struct Tag(int Index, int Length, int DepthChange);
+
+    /// <summary>The tags of <paramref name="html"/> in order, found by a scan from one <c>&lt;</c> to the next.</summary>
+    private static IEnumerable<Tag> Tags(string html)
+    {
+        var at = html.IndexOf('<', StringComparison.Ordinal);
+        while (at >= 0 && at < html.Length - 1)
+        {
+            var tag = ReadTag(html, at);
+            if (tag is { } found)
+            {
+                yield return found;
+                at = html.IndexOf('<', found.Index + found.Length);
+            }
+            else
+            {
+                at = html.IndexOf('<', at + 1);
+            }
+        }
+    }
+
+    private static Tag? ReadTag(string html, int at)
+    {
+        var span = html.AsSpan(at);
+        if (span.StartsWith("<!--", StringComparison.Ordinal))
+        {
+            var end = html.IndexOf("-->", at + 4, StringComparison.Ordinal);
+            return end < 0 ? null : new Tag(at, end + 3 - at, 0);
+        }
+
+        var close = span.Length > 1 && span[1] == '/';
+        var nameStart = close ? 2 : 1;
+        var nameLength = 0;
+        while (nameStart + nameLength < span.Length && nameLength < MaxNameLength
+               && (char.IsAsciiLetter(span[nameStart + nameLength]) || (nameLength > 0 && (char.IsAsciiDigit(span[nameStart + nameLength]) || span[nameStart + nameLength] == '-'))))
+        {
+            nameLength++;
+        }
+
+        if (nameLength == 0 || nameStart + nameLength >= span.Length || span[nameStart + nameLength] is not ('>' or '/' or ' ' or '\t' or '\n'))
+        {
+            return null;
+        }
+
+        var tagEnd = span[(nameStart + nameLength)..].IndexOfAny('<', '>');
+        if (tagEnd < 0 || span[nameStart + nameLength + tagEnd] == '<')
+        {
+            return null;
+        }
+
+        var length = nameStart + nameLength + tagEnd + 1;
+        var name = span.Slice(nameStart, nameLength);
+        if (!close && RawTextLookup.Contains(name))
+        {
+            // The element's content is text up to its end tag: skip it whole.
+            var endTag = html.AsSpan(at + length).IndexOf(string.Concat("</", name.ToString()), StringComparison.OrdinalIgnoreCase);
+            if (endTag >= 0)
+            {
+                var endClose = html.IndexOf('>', at + length + endTag);
+                return endClose < 0 ? null : new Tag(at, endClose + 1 - at, 0);
+            }
+        }
+
+        var depthChange = NotNestingLookup.Contains(name) || span[length - 2] == '/' ? 0 : close ? -1 : 1;
+        return new Tag(at, length, depthChange);
+    }
 }
