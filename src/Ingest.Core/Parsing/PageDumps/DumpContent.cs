@@ -86,11 +86,12 @@ public static partial class DumpContent
         var measures = blocks.Select(b => ProseMeasure.Of(b.Text, language)).ToArray();
         var weights = new List<double>(groups.Count);
         int furnitureGroups = 0, furnitureMass = 0, mass = 0;
+        var blockArray = blocks as DumpBlock[] ?? [.. blocks];
         foreach (var (first, last) in groups)
         {
-            var members = blocks.Skip(first).Take(last - first + 1).ToList();
+            var members = new ArraySegment<DumpBlock>(blockArray, first, last - first + 1);
             var memberMeasures = new ArraySegment<ProseMeasure>(measures, first, last - first + 1);
-            var prose = ProseMeasure.Sum(memberMeasures);
+            var prose = first == last ? measures[first] : ProseMeasure.Sum(memberMeasures);
             var verdict = Judge(members, memberMeasures, prose, repeats[first], language, sureOfLanguage, linksKnown);
             for (var i = first; i <= last; i++)
             {
@@ -133,7 +134,7 @@ public static partial class DumpContent
         // Inside the article, a line of symbols is code or a table shown on the page (HTML shown as code looks like markup).
         for (var i = start; i <= end; i++)
         {
-            if (verdicts[i] == BlockVerdict.Furniture && LooksLikeCode([blocks[i]]))
+            if (verdicts[i] == BlockVerdict.Furniture && LooksLikeCode(new ArraySegment<DumpBlock>(blockArray, i, 1)))
             {
                 verdicts[i] = BlockVerdict.Neutral;
             }
@@ -162,7 +163,7 @@ public static partial class DumpContent
         return groups;
     }
 
-    private static BlockVerdict Judge(List<DumpBlock> members, IReadOnlyList<ProseMeasure> memberMeasures, ProseMeasure prose, int repeats, string? language, bool sureOfLanguage, bool linksKnown)
+    private static BlockVerdict Judge(ArraySegment<DumpBlock> members, ArraySegment<ProseMeasure> memberMeasures, ProseMeasure prose, int repeats, string? language, bool sureOfLanguage, bool linksKnown)
     {
         var text = members.Sum(m => m.Text.Length);
         var linkShare = text == 0 ? 0 : (double)members.Sum(m => m.LinkedLength) / text;
@@ -227,7 +228,7 @@ public static partial class DumpContent
     /// less those it adds if it is not, by how likely each verdict is to be right.
     /// </summary>
     /// <remarks>Markup counts as one short line whatever its length: images and embeds stand inside articles too. Headings cost nothing, nor do code and tables where links are marked (see <see cref="Judge"/>).</remarks>
-    private static double Weight(BlockVerdict verdict, List<DumpBlock> members, ProseMeasure prose, bool linksKnown) => verdict switch
+    private static double Weight(BlockVerdict verdict, ArraySegment<DumpBlock> members, ProseMeasure prose, bool linksKnown) => verdict switch
     {
         BlockVerdict.Content => 0.8 * prose.Mass,
         BlockVerdict.Neutral when members[0].Kind == DumpBlockKind.Heading || (linksKnown && LooksLikeCode(members)) => 0,
@@ -266,7 +267,7 @@ public static partial class DumpContent
                 {
                     var at = groups[g].First;
                     verdicts[at] = BlockVerdict.Furniture;
-                    weights[g] = Weight(BlockVerdict.Furniture, [blocks[at]], measures[at], linksKnown: false);
+                    weights[g] = Weight(BlockVerdict.Furniture, new ArraySegment<DumpBlock>([blocks[at]]), measures[at], linksKnown: false);
                 }
             }
 
@@ -406,7 +407,7 @@ public static partial class DumpContent
     }
 
     /// <summary>Code or a table row: symbols (brackets, operators, rules and bars) make a twentieth of it or more.</summary>
-    private static bool LooksLikeCode(List<DumpBlock> members)
+    private static bool LooksLikeCode(ArraySegment<DumpBlock> members)
     {
         int symbols = 0, visible = 0;
         foreach (var c in members.SelectMany(m => m.Text))

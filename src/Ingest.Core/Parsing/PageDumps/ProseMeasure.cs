@@ -12,19 +12,29 @@ public readonly record struct ProseMeasure(int Letters, int Ideographs, int Word
 {
     private const int LettersPerIdeograph = 3;
 
+    /// <summary>Quotes and brackets that may close a sentence after its full stop.</summary>
+    private const string ClosingMarks = "\"”’')]»」』 ";
+
     public int Mass => Letters + ((LettersPerIdeograph - 1) * Ideographs);
 
     public double FunctionWordShare => Words == 0 ? 0 : (double)FunctionWordCount / Words;
 
     /// <summary>The measure of blocks read one after another: their counts added, the ending the last one's.</summary>
-    public static ProseMeasure Sum(IReadOnlyList<ProseMeasure> parts) => parts.Count == 1 ? parts[0] : new(
-        parts.Sum(p => p.Letters),
-        parts.Sum(p => p.Ideographs),
-        parts.Sum(p => p.Words),
-        parts.Sum(p => p.FunctionWordCount),
-        parts.Sum(p => p.SentenceMarks),
-        parts.Sum(p => p.Commas),
-        parts.Count > 0 && parts[^1].EndsLikeSentence);
+    public static ProseMeasure Sum(ReadOnlySpan<ProseMeasure> parts)
+    {
+        int letters = 0, ideographs = 0, words = 0, function = 0, marks = 0, commas = 0;
+        foreach (var part in parts)
+        {
+            letters += part.Letters;
+            ideographs += part.Ideographs;
+            words += part.Words;
+            function += part.FunctionWordCount;
+            marks += part.SentenceMarks;
+            commas += part.Commas;
+        }
+
+        return new(letters, ideographs, words, function, marks, commas, parts.Length > 0 && parts[^1].EndsLikeSentence);
+    }
 
     public static ProseMeasure Of(string text, string? language)
     {
@@ -62,7 +72,7 @@ public readonly record struct ProseMeasure(int Letters, int Ideographs, int Word
         }
 
         words += ideographs / 2;
-        var trimmed = text.TrimEnd('"', '”', '’', '\'', ')', ']', '»', '」', '』', ' ');
+        var trimmed = text.AsSpan().TrimEnd(ClosingMarks);
         var endsLikeSentence = trimmed.Length > 0 && trimmed[^1] is '.' or '!' or '?' or '。' or '！' or '？' or '…' or ':' or '؟';
         return new ProseMeasure(letters, ideographs, words, function, sentenceMarks, commas, endsLikeSentence);
     }
