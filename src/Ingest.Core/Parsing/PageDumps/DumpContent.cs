@@ -165,12 +165,18 @@ public static partial class DumpContent
 
     private static BlockVerdict Judge(ArraySegment<DumpBlock> members, ArraySegment<ProseMeasure> memberMeasures, ProseMeasure prose, int repeats, string? language, bool sureOfLanguage, bool linksKnown)
     {
-        var text = members.Sum(m => m.Text.Length);
-        var linkShare = text == 0 ? 0 : (double)members.Sum(m => m.LinkedLength) / text;
+        int text = 0, linked = 0;
+        foreach (var member in members)
+        {
+            text += member.Text.Length;
+            linked += member.LinkedLength;
+        }
+
+        var linkShare = text == 0 ? 0 : (double)linked / text;
         var lettersPerLine = (double)prose.Mass / members.Count;
 
         // Markup a converter let through (the contents of noscript, tracking pixels) is never prose.
-        if (members.Any(m => LooksLikeMarkup(m.Text)))
+        if (AnyMarkup(members))
         {
             return BlockVerdict.Furniture;
         }
@@ -196,8 +202,13 @@ public static partial class DumpContent
         // and so are lists whose items end with a date or a time (when each story was posted).
         if (members[0].Kind == DumpBlockKind.ListItem)
         {
-            var sentences = memberMeasures.Count(m => m.EndsLikeSentence);
-            var stamped = members.Count(m => EndsWithDateOrTime().IsMatch(m.Text));
+            int sentences = 0, stamped = 0;
+            for (var i = 0; i < members.Count; i++)
+            {
+                sentences += memberMeasures[i].EndsLikeSentence ? 1 : 0;
+                stamped += EndsWithDateOrTime().IsMatch(members[i].Text) ? 1 : 0;
+            }
+
             var listIsProse = (sentences * 2 >= members.Count || lettersPerLine >= 100) && stamped * 2 < members.Count;
             if (!listIsProse)
             {
@@ -233,7 +244,7 @@ public static partial class DumpContent
         BlockVerdict.Content => 0.8 * prose.Mass,
         BlockVerdict.Neutral when members[0].Kind == DumpBlockKind.Heading || (linksKnown && LooksLikeCode(members)) => 0,
         BlockVerdict.Neutral => -8 - (0.2 * prose.Mass),
-        _ when members.Any(m => LooksLikeMarkup(m.Text)) => -8,
+        _ when AnyMarkup(members) => -8,
         _ => -8 - (0.9 * prose.Mass),
     };
 
@@ -389,6 +400,19 @@ public static partial class DumpContent
             || text.Contains("](", StringComparison.Ordinal);
     }
 
+    private static bool AnyMarkup(ArraySegment<DumpBlock> members)
+    {
+        foreach (var member in members)
+        {
+            if (LooksLikeMarkup(member.Text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Characters of <paramref name="text"/> in web addresses: words holding <c>://</c> or opening with <c>www.</c>.</summary>
     private static int AddressLength(string text)
     {
@@ -410,10 +434,13 @@ public static partial class DumpContent
     private static bool LooksLikeCode(ArraySegment<DumpBlock> members)
     {
         int symbols = 0, visible = 0;
-        foreach (var c in members.SelectMany(m => m.Text))
+        foreach (var member in members)
         {
-            visible += char.IsWhiteSpace(c) ? 0 : 1;
-            symbols += c is '{' or '}' or '(' or ')' or ';' or '=' or '<' or '>' or '[' or ']' or '/' or '$' or '_' or '|' or '*' or '#' or '│' or '─' or '┼' ? 1 : 0;
+            foreach (var c in member.Text)
+            {
+                visible += char.IsWhiteSpace(c) ? 0 : 1;
+                symbols += c is '{' or '}' or '(' or ')' or ';' or '=' or '<' or '>' or '[' or ']' or '/' or '$' or '_' or '|' or '*' or '#' or '│' or '─' or '┼' ? 1 : 0;
+            }
         }
 
         return symbols >= 2 && symbols >= visible * MinCodeSymbolShare;

@@ -17,6 +17,8 @@ internal static partial class LineClassifier
         "loading...", "click to enlarge", "back to top", "continue reading",
     };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> BoilerplateLineLookup = BoilerplateLines.GetAlternateLookup<ReadOnlySpan<char>>();
+
     [GeneratedRegex(@"^(?:share (?:this|on|via|article)|subscribe (?:to|now|for|today)|sign up (?:for|to|now|today)|read more\b|related:|see also:|follow us\b|click here\b|advertisement\b|sponsored by\b|continue reading\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BoilerplatePrefix();
 
@@ -77,7 +79,7 @@ internal static partial class LineClassifier
 
     private static bool IsBoilerplate(string text) =>
         CountWords(text) <= MaxBoilerplateWords
-        && (BoilerplateLines.Contains(text.TrimEnd(':', '.', '!')) || BoilerplatePrefix().IsMatch(text));
+        && (BoilerplateLineLookup.Contains(text.AsSpan().TrimEnd(":.!")) || BoilerplatePrefix().IsMatch(text));
 
     private static int CountWords(string text)
     {

@@ -278,13 +278,13 @@ public sealed partial class PlainTextArticleReader : IArticleReader
 
     private static bool StartsLikeAName(string text)
     {
-        var first = text.TrimStart('"', '“', '‘', '\'', '(', '[');
+        var first = text.AsSpan().TrimStart("\"“‘'([");
         return first.Length > 0 && (char.IsUpper(first[0]) || char.IsDigit(first[0]));
     }
 
     /// <summary>Ends with a full stop, comma, colon, semicolon or exclamation mark, closing quotes aside; a question mark may end a heading.</summary>
     private static bool EndsLikeASentence(string text) =>
-        text.TrimEnd('"', '”', '’', '\'', ')', ']') is { Length: > 0 } trimmed && trimmed[^1] is '.' or ',' or ':' or ';' or '!' or '…';
+        text.AsSpan().TrimEnd("\"”’')]") is { Length: > 0 } trimmed && trimmed[^1] is '.' or ',' or ':' or ';' or '!' or '…';
 
     private static int CountWords(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 
