@@ -59,13 +59,15 @@ static int RealPagesReport(string folder, string[] options)
 
     Console.WriteLine($"Ingest real-pages report: {Path.GetFullPath(folder)}");
     Console.WriteLine();
-    Console.WriteLine($"{"shape",-9} {"pages",6} {"F1",7} {"precision",10} {"recall",7} {"title",9}");
+    Console.WriteLine($"{"shape",-9} {"pages",6} {"F1",7} {"precision",10} {"recall",7} {"title",9} {"authors",9} {"date",7}");
     var reports = PageShape.All.Select(shape => RealPagesEvaluation.Run(folder, shape, extractor)).ToList();
     foreach (var report in reports)
     {
         var (f1, precision, recall) = report.Body;
         var (correct, total) = report.Titles;
-        Console.WriteLine($"{report.Shape,-9} {report.Pages.Count,6} {f1,7:F3} {precision,10:F3} {recall,7:F3} {$"{correct}/{total}",9}");
+        var (authors, withAuthors) = report.Authors;
+        var (dates, withDates) = report.Dates;
+        Console.WriteLine($"{report.Shape,-9} {report.Pages.Count,6} {f1,7:F3} {precision,10:F3} {recall,7:F3} {$"{correct}/{total}",9} {$"{authors}/{withAuthors}",9} {$"{dates}/{withDates}",7}");
     }
 
     foreach (var report in reports)

@@ -109,12 +109,21 @@ public sealed class HtmlArticleReader(ExtractionLimits limits) : IArticleReader
             .Select(h => HtmlText.Of(h, limits.MaxNestingDepth))
             .Where(h => h.Length > 0);
 
-    private static List<string> MetaAuthors(HtmlMetadata metadata) =>
-        (metadata.Meta("author", "article:author", "byl") ?? "")
-        .Split([',', '&'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-        .SelectMany(part => part.Split(" and ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        .Where(name => !name.StartsWith("http", StringComparison.OrdinalIgnoreCase))
-        .ToList();
+    /// <summary>Authors the meta tags name (Dublin Core, <c>author</c>, OpenGraph, Parse.ly), "By" and the like read as a byline.</summary>
+    private static List<string> MetaAuthors(HtmlMetadata metadata)
+    {
+        var value = metadata.Meta("dc:creator", "dcterm:creator", "dcterms:creator", "author", "article:author", "byl", "parsely-author") ?? "";
+        if (Bylines.BylineParser.TryParse(value) is { Authors.Count: > 0 } byline)
+        {
+            return [.. byline.Authors];
+        }
+
+        return value
+            .Split([',', '&'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .SelectMany(part => part.Split(" and ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Where(name => !name.StartsWith("http", StringComparison.OrdinalIgnoreCase))
+            .ToList();
+    }
 
     /// <summary>Returns <paramref name="value"/> and records where it came from, or null and records nothing.</summary>
     private static string? Pick(ref Model.Provenance provenance, Func<Model.Provenance, Model.Provenance> record, string? value)

@@ -22,7 +22,7 @@ internal static partial class HtmlContent
     public static (List<ArticleBlock> Blocks, Byline? Byline) Read(IDocument document, string? title, int maxDepth)
     {
         var (content, bylineMarkup) = ContentFinder.Find(document, title, maxDepth);
-        var byline = bylineMarkup is null ? null : BylineParser.TryParse(bylineMarkup);
+        var byline = bylineMarkup is null ? null : BylineParser.TryParse(bylineMarkup) ?? NamesOnly(bylineMarkup);
         var blocks = new List<ArticleBlock>();
         foreach (var block in ContentBlocks.Read(content))
         {
@@ -53,6 +53,10 @@ internal static partial class HtmlContent
         document.QuerySelectorAll("[class*='byline'], [class*='entry-meta'], [class*='post-meta'], [rel='author'], [class*='author']")
             .Select(e => BylineParser.TryParse(HtmlText.Of(e, maxDepth)))
             .FirstOrDefault(b => b is { Authors.Count: > 0 });
+
+    /// <summary>Markup that marks a byline and holds nothing but a name ("Nicolas Perriault", "JOE HILDEBRAND") names the author.</summary>
+    private static Byline? NamesOnly(string text) =>
+        AuthorNames.TrySplit(LineClassifier.Fold(text)) is { } names ? new Byline(names, null, null, null) : null;
 
     private static void AddClassified(List<ArticleBlock> blocks, string text, ref Byline? byline)
     {
