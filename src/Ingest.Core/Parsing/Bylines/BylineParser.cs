@@ -21,8 +21,12 @@ public static partial class BylineParser
     [GeneratedRegex(@"\s*[|·•]\s*|\s+[—–-]\s+", RegexOptions.CultureInvariant)]
     private static partial Regex SegmentSeparator();
 
-    [GeneratedRegex(@"^(?<authors>.+?)[,\s]+(?<date>" + EnglishDate.Pattern + @")$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<authors>.+?)[,\s]+(?<date>" + EnglishDate.Pattern + @")(?::?,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+\p{Lu}{2,4})?)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AuthorsThenDate();
+
+    /// <summary>What pages set beside a name that is not part of it: a social handle (<c>@jane</c>), a role in brackets (<c>(photography)</c>).</summary>
+    [GeneratedRegex(@"\s*(?:@\w+|\([^()]{1,40}\))", RegexOptions.CultureInvariant)]
+    private static partial Regex BesideTheName();
 
     [GeneratedRegex(@"^(?:(?<kind>Published|Posted|First published|Updated|Last updated|Modified)(?:\s+on)?\s*:?\s*)?(?<date>" + EnglishDate.Pattern + @")(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}.*)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DateSegment();
@@ -33,7 +37,8 @@ public static partial class BylineParser
     /// <summary>The byline that <paramref name="line"/> is, or null when it is anything else.</summary>
     public static Byline? TryParse(string line)
     {
-        line = line.Trim();
+        // Decoration before the byline ("// By …", "— By …") is not part of it.
+        line = line.Trim().TrimStart('/', '-', '—', '–', '·', '•', ' ');
         if (line.Length == 0 || line.Length > MaxLineLength)
         {
             return null;
@@ -47,7 +52,7 @@ public static partial class BylineParser
 
     private static Byline? ParseAuthored(string rest, string? category)
     {
-        var segments = SegmentSeparator().Split(rest);
+        var segments = SegmentSeparator().Split(BesideTheName().Replace(rest, ""));
         var authorsText = segments[0];
         DateOnly? published = null;
         DateOnly? updated = null;

@@ -58,13 +58,14 @@ public sealed class MarkdownArticleReader(ExtractionLimits limits) : IArticleRea
                 continue; // The page's <title>, read as the title above.
             }
 
+            if (page is not null && page.InHeader(i) && LineClassifier.Classify(text) is { Kind: LineKind.Byline } bylineLine)
+            {
+                byline ??= bylineLine.Byline;
+                continue;
+            }
+
             if (page is not null && !page.Keeps(i))
             {
-                if (page.InHeader(i))
-                {
-                    byline ??= LineClassifier.Classify(text).Byline;
-                }
-
                 continue;
             }
 
@@ -217,8 +218,8 @@ public sealed class MarkdownArticleReader(ExtractionLimits limits) : IArticleRea
     {
         public bool Keeps(int index) => Dump.Keeps(index) && index != Dump.Headline;
 
-        /// <summary>Between the headline and the article: where bylines and dates stand.</summary>
-        public bool InHeader(int index) => index < Dump.Start && index > (Dump.Headline ?? Dump.Start);
+        /// <summary>Below the headline and at the article's top: where bylines and dates stand.</summary>
+        public bool InHeader(int index) => index > (Dump.Headline ?? Dump.Start - 1) && index < Dump.Start + DumpContent.BylineReachIntoArticle;
     }
 
     /// <summary>Headings, paragraphs and code in document order, with their text, inside lists and quotes too. Iterative: nesting costs no stack.</summary>

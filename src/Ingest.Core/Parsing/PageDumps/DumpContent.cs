@@ -37,6 +37,9 @@ public sealed record DumpSelection(int Start, int End, int? Headline, IReadOnlyL
 /// </summary>
 public static partial class DumpContent
 {
+    /// <summary>How many blocks into the article a byline may still stand (under a lead image, after a first paragraph).</summary>
+    public const int BylineReachIntoArticle = 5;
+
     private const double MinFunctionWordShareForLanguage = 0.08;
 
     private const int MinIdeographsForProse = 15;

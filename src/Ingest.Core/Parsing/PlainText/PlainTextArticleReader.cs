@@ -175,19 +175,20 @@ public sealed partial class PlainTextArticleReader : IArticleReader
 
     /// <summary>
     /// The header of an article inside a page dump: the headline the dump's reader found is the title; bylines and image
-    /// credits between it and the article's first block are read, the rest there (share bars, dates, labels) is not text.
+    /// credits between it and the article's first block are read (a byline may also stand just below the first
+    /// paragraphs), the rest there (share bars, dates, labels) is not text.
     /// </summary>
     private static Header ReadPageHeader(List<ClassifiedLine> lines, int? headline, int start)
     {
         var header = new Header { Title = headline is { } at ? lines[at].Text : null };
-        for (var i = (headline ?? start - 1) + 1; i < start; i++)
+        for (var i = (headline ?? start - 1) + 1; i < Math.Min(lines.Count, start + DumpContent.BylineReachIntoArticle); i++)
         {
             switch (lines[i].Kind)
             {
                 case LineKind.Byline:
                     header.Byline = Merge(header.Byline, lines[i].Byline!);
                     break;
-                case LineKind.Credit:
+                case LineKind.Credit when i < start:
                     header.LeadCredits.Add(lines[i].Text);
                     break;
             }
