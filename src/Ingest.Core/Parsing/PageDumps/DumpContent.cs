@@ -322,15 +322,14 @@ public static partial class DumpContent
     /// </summary>
     private static bool WeighDownOtherSubjects(IReadOnlyList<DumpBlock> blocks, List<(int First, int Last)> groups, BlockVerdict[] verdicts, List<double> weights, int startGroup, int endGroup, string? language)
     {
+        // The subject comes from the run's first paragraphs (three, or half of a longer run, ten at most): what closes a short
+        // run may be the very teaser to judge.
+        var contentGroups = Enumerable.Range(startGroup, endGroup - startGroup + 1).Where(g => verdicts[groups[g].First] == BlockVerdict.Content).ToList();
+        var core = contentGroups.Take(Math.Min(SubjectParagraphs, Math.Max(3, (contentGroups.Count + 1) / 2))).ToHashSet();
         var subject = new HashSet<int>();
-        var core = new HashSet<int>();
-        for (var g = startGroup; g <= endGroup && core.Count < SubjectParagraphs; g++)
+        foreach (var g in core)
         {
-            if (verdicts[groups[g].First] == BlockVerdict.Content)
-            {
-                core.Add(g);
-                subject.UnionWith(SubjectWords.Of(GroupText(blocks, groups[g]), language));
-            }
+            SubjectWords.AddTo(subject, GroupText(blocks, groups[g]), language);
         }
 
         var changed = false;

@@ -73,4 +73,23 @@ public sealed class BylineParserTests
     {
         Assert.Null(BylineParser.TryParse(line));
     }
+
+    [Theory]
+    [InlineData("by Steven Musil January 18, 2017 11:00 PM PST", "Steven Musil", "2017-01-18")]
+    [InlineData("// By Arun Sai Krishnan • Nov 11, 2020", "Arun Sai Krishnan", "2020-11-11")]
+    [InlineData("by Ahiza Garcia @ahiza_garcia February 1, 2016: 12:41 PM ET", "Ahiza Garcia", "2016-02-01")]
+    public void TryParse_DateWithTimeHandlesAndDecoration_ReadsNameAndDate(string line, string author, string date)
+    {
+        var byline = BylineParser.TryParse(line);
+
+        Assert.NotNull(byline);
+        Assert.Equal([author], byline.Authors);
+        Assert.Equal(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), byline.PublishedAt);
+    }
+
+    [Fact]
+    public void TryParse_RolesInBrackets_AreNotNames()
+    {
+        Assert.Equal(["Eleanor Ainge Roy", "Adrian Malloch"], BylineParser.TryParse("by Eleanor Ainge Roy (reporting) and Adrian Malloch (photography)")!.Authors);
+    }
 }

@@ -224,3 +224,97 @@ public sealed class HtmlArticleReaderTests
         piece.Array[0, 60].Select(string.Concat).Sample(html => new HtmlArticleReader(ExtractionLimits.Default).Read(html), iter: 1_000);
     }
 }
+
+public sealed class HtmlContentFindingTests
+{
+    private const string Para1 = "The council in Harbour Town voted on Monday to build a new sea wall along the eastern promenade, after winter storms flooded more than forty homes.";
+    private const string Para2 = "Councillors approved a budget of 4.2 million for the work, which will begin in May and is expected to take two years to finish.";
+    private const string Para3 = "Engineers said the design had been tested against the worst storms of the past century, and that it would protect the harbour.";
+    private const string Para4 = "Residents who lost their homes in the floods will be offered places on a committee that oversees the building of the wall.";
+
+    private static ArticleDraft Read(string html) =>
+        Assert.Single(new HtmlArticleReader(ExtractionLimits.Default).Read(TextNormaliser.Normalise(html)).Drafts);
+
+    private static List<string> Paragraphs(ArticleDraft draft) => draft.Sections.SelectMany(s => s.Paragraphs).ToList();
+
+    [Fact]
+    public void Read_CommentsAndSidebarBesideTheArticle_AreLeftOut()
+    {
+        var draft = Read($"""
+            <html><head><title>Harbour Town Approves Sea Wall After Storms - Harbour News</title></head><body>
+            <div class="layout"><div class="story"><p>{Para1}</p><p>{Para2}</p><p>{Para3}</p><p>{Para4}</p></div>
+            <div class="sidebar"><p>Most read: Harbour festival returns, coast road reopens, fishermen call for warnings, and more, and more.</p></div>
+            <div id="comments"><p>Jane wrote: great news for the town, and about time too, my street flooded twice this year, twice.</p></div></div>
+            </body></html>
+            """);
+
+        Assert.Equal([Para1, Para2, Para3, Para4], Paragraphs(draft));
+        Assert.Equal("Harbour Town Approves Sea Wall After Storms", draft.Title);
+    }
+
+    [Fact]
+    public void Read_ArticleSplitByAnAdvert_KeepsBothParts()
+    {
+        var draft = Read($"""
+            <html><body><article><div class="text"><p>{Para1}</p><p>{Para2}</p></div>
+            <div class="advert-slot"><a href="/ad">Buy now</a></div>
+            <div class="text"><p>{Para3}</p><p>{Para4}</p></div></article></body></html>
+            """);
+
+        Assert.Equal([Para1, Para2, Para3, Para4], Paragraphs(draft));
+    }
+
+    [Fact]
+    public void Read_ArticleInAContainerNamedLikeFurniture_IsStillFound()
+    {
+        // A strict pass drops "site_header" and all in it, and finds only the notice: enough text, but little of the page's
+        // prose. The looser pass keeps the container and finds far more.
+        var story = string.Concat(Enumerable.Repeat($"<p>{Para1}</p><p>{Para2}</p><p>{Para3}</p><p>{Para4}</p>", 3));
+        var draft = Read($"""
+            <html><body><div class="layout"><div class="row site_header"><div class="article_body">{story}</div></div></div>
+            <div class="print_message"><p>This page was printed from the site. Thank you for reading it. Visit the site for news posted throughout the day, every day of the week, from all over the world and in every field of science and medicine, with new stories every hour of every day of the year. Our writers cover health, research, policy and the people behind them, and our editors check every story before it goes out to readers in more than one hundred countries, who come back to us for news they can trust and explanations they can follow.</p></div>
+            </body></html>
+            """);
+
+        Assert.Equal(12, Paragraphs(draft).Count(p => p is Para1 or Para2 or Para3 or Para4));
+    }
+
+    [Fact]
+    public void Read_BylineMarkupHoldingOnlyAName_NamesTheAuthorAndStaysOutOfTheText()
+    {
+        var draft = Read($"""
+            <html><head><title>Harbour Town Approves Sea Wall After Storms</title></head><body><article>
+            <h1>Harbour Town Approves Sea Wall After Storms</h1><span class="author-name">Ann Lee</span>
+            <p>{Para1}</p><p>{Para2}</p><p>{Para3}</p></article></body></html>
+            """);
+
+        Assert.Equal(["Ann Lee"], draft.Authors);
+        Assert.DoesNotContain(Paragraphs(draft), p => p.Contains("Ann Lee", StringComparison.Ordinal));
+        Assert.DoesNotContain("Harbour Town Approves Sea Wall After Storms", draft.Sections.Select(s => s.Heading));
+    }
+
+    [Fact]
+    public void Read_FurnitureNamedElementInsideASentence_IsKept()
+    {
+        var draft = Read($"""
+            <html><body><article><p>{Para1}</p><p>Press <span class="menu-key">Escape</span> to leave the map of the flooded streets, which the council published today.</p>
+            <p>{Para2}</p></article></body></html>
+            """);
+
+        Assert.Contains(Paragraphs(draft), p => p.Contains("Press Escape to leave", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Read_DataTable_IsReadRowByRow()
+    {
+        var draft = Read($"""
+            <html><body><article><p>{Para1}</p><p>{Para2}</p>
+            <table><thead><tr><th>Year</th><th>Homes flooded</th></tr></thead><tbody><tr><td>2023</td><td>12</td></tr><tr><td>2024</td><td>41</td></tr></tbody></table>
+            <p>{Para3}</p></article></body></html>
+            """);
+
+        var paragraphs = Paragraphs(draft);
+        Assert.Contains("Year Homes flooded", paragraphs);
+        Assert.Contains("2024 41", paragraphs);
+    }
+}

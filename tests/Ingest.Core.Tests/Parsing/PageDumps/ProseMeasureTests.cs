@@ -1,0 +1,49 @@
+using Ingest.Core.Parsing.PageDumps;
+
+namespace Ingest.Core.Tests.Parsing.PageDumps;
+
+public sealed class ProseMeasureTests
+{
+    [Fact]
+    public void Of_EnglishSentence_CountsWordsFunctionWordsAndMarks()
+    {
+        var measure = ProseMeasure.Of("The bridge, which opened in 1910, will close.", "en");
+
+        Assert.Equal(8, measure.Words);
+        Assert.Equal(4, measure.FunctionWordCount); // the, which, in, will
+        Assert.Equal(2, measure.Commas);
+        Assert.Equal(1, measure.SentenceMarks);
+        Assert.True(measure.EndsLikeSentence);
+    }
+
+    [Fact]
+    public void Of_Ideographs_WeighThreeLettersEachAndCountAWordPerPair()
+    {
+        var measure = ProseMeasure.Of("肉をくわえたイヌ", null);
+
+        Assert.Equal(8, measure.Ideographs);
+        Assert.Equal(24, measure.Mass);
+        Assert.Equal(4, measure.Words);
+    }
+
+    [Theory]
+    [InlineData("He said: “It is over.”", true)]
+    [InlineData("Read more", false)]
+    [InlineData("Was it worth it?", true)]
+    public void Of_Ending_IsTheSentencesEvenBehindQuotes(string text, bool endsLikeSentence)
+    {
+        Assert.Equal(endsLikeSentence, ProseMeasure.Of(text, "en").EndsLikeSentence);
+    }
+
+    [Fact]
+    public void Sum_Parts_AddUpAndEndAsTheLastOne()
+    {
+        var parts = new[] { ProseMeasure.Of("One line here.", "en"), ProseMeasure.Of("Another line", "en") };
+
+        var sum = ProseMeasure.Sum(parts);
+
+        Assert.Equal(parts[0].Letters + parts[1].Letters, sum.Letters);
+        Assert.Equal(parts[0].Words + parts[1].Words, sum.Words);
+        Assert.False(sum.EndsLikeSentence);
+    }
+}
