@@ -15,6 +15,9 @@ public static partial class BylineParser
 {
     private const int MaxLineLength = 250;
 
+    /// <summary>Decoration that may stand before a byline ("// By …", "— By …").</summary>
+    private static readonly char[] LeadingDecoration = ['/', '-', '—', '–', '·', '•', ' '];
+
     [GeneratedRegex(@"^(?:In\s+(?<category>\p{Lu}[^|·•]{0,60}?)\s+)?(?:(?:Written|Words|Reporting|Story|Text)\s+)?[Bb]y\s+(?<rest>\S.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex BylineStart();
 
@@ -38,7 +41,7 @@ public static partial class BylineParser
     public static Byline? TryParse(string line)
     {
         // Decoration before the byline ("// By …", "— By …") is not part of it.
-        line = line.Trim().TrimStart('/', '-', '—', '–', '·', '•', ' ');
+        line = line.Trim().TrimStart(LeadingDecoration);
         if (line.Length == 0 || line.Length > MaxLineLength)
         {
             return null;
@@ -75,6 +78,12 @@ public static partial class BylineParser
 
     private static Byline? ParseDatesOnly(string line)
     {
+        // Every date form has a year in digits: most lines have none and are not read further.
+        if (!line.AsSpan().ContainsAnyInRange('0', '9'))
+        {
+            return null;
+        }
+
         DateOnly? published = null;
         DateOnly? updated = null;
         var segments = SegmentSeparator().Split(line);

@@ -329,7 +329,7 @@ public static partial class DumpContent
         var subject = new HashSet<int>();
         foreach (var g in core)
         {
-            SubjectWords.AddTo(subject, GroupText(blocks, groups[g]), language);
+            AddSubjectWords(subject, blocks, groups[g], language);
         }
 
         var changed = false;
@@ -342,7 +342,7 @@ public static partial class DumpContent
             }
 
             words.Clear();
-            SubjectWords.AddTo(words, GroupText(blocks, groups[g]), language);
+            AddSubjectWords(words, blocks, groups[g], language);
             if (words.Count < MinSubjectWordsToJudge)
             {
                 continue;
@@ -359,8 +359,13 @@ public static partial class DumpContent
         return changed;
     }
 
-    private static string GroupText(IReadOnlyList<DumpBlock> blocks, (int First, int Last) group) =>
-        group.First == group.Last ? blocks[group.First].Text : string.Join(' ', Enumerable.Range(group.First, group.Last - group.First + 1).Select(i => blocks[i].Text));
+    private static void AddSubjectWords(HashSet<int> words, IReadOnlyList<DumpBlock> blocks, (int First, int Last) group, string? language)
+    {
+        for (var i = group.First; i <= group.Last; i++)
+        {
+            SubjectWords.AddTo(words, blocks[i].Text, language);
+        }
+    }
 
     /// <summary>The contiguous run with the largest total weight (Kadane); (0, −1) when no block weighs anything.</summary>
     private static (int Start, int End) HeaviestRun(List<double> weights)
@@ -396,8 +401,17 @@ public static partial class DumpContent
     /// <summary>Text made of HTML tags or web addresses (a third of it or more), or holding Markdown link syntax: markup the converter let through.</summary>
     private static bool LooksLikeMarkup(string text)
     {
-        var tags = Tag().Matches(text);
-        return (tags.Count >= 2 && tags.Sum(t => t.Length) >= text.Length * 0.3)
+        int tags = 0, tagLength = 0;
+        if (text.Contains('<'))
+        {
+            foreach (var tag in Tag().EnumerateMatches(text))
+            {
+                tags++;
+                tagLength += tag.Length;
+            }
+        }
+
+        return (tags >= 2 && tagLength >= text.Length * 0.3)
             || AddressLength(text) >= text.Length * 0.3
             || text.Contains("](", StringComparison.Ordinal);
     }
@@ -418,6 +432,11 @@ public static partial class DumpContent
     /// <summary>Characters of <paramref name="text"/> in web addresses: words holding <c>://</c> or opening with <c>www.</c>.</summary>
     private static int AddressLength(string text)
     {
+        if (!text.Contains("://", StringComparison.Ordinal) && !text.Contains("www.", StringComparison.OrdinalIgnoreCase))
+        {
+            return 0;
+        }
+
         var length = 0;
         var span = text.AsSpan();
         foreach (var range in span.SplitAny(' ', '\n', '\t'))
@@ -456,15 +475,23 @@ public static partial class DumpContent
     {
         const int longestCounted = 250;
         var counts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var block in blocks)
         {
             if (block.Text.Length <= longestCounted)
             {
-                var key = block.Text.Trim();
-                counts[key] = counts.GetValueOrDefault(key) + 1;
+                var key = block.Text.AsSpan().Trim();
+                lookup[key] = lookup.TryGetValue(key, out var count) ? count + 1 : 1;
             }
         }
 
-        return blocks.Select(b => b.Text.Length <= longestCounted ? counts[b.Text.Trim()] : 1).ToArray();
+        var repeats = new int[blocks.Count];
+        for (var i = 0; i < repeats.Length; i++)
+        {
+            var text = blocks[i].Text;
+            repeats[i] = text.Length <= longestCounted ? lookup[text.AsSpan().Trim()] : 1;
+        }
+
+        return repeats;
     }
 }

@@ -62,13 +62,21 @@ internal static class HeadlineFinder
     }
 
     /// <summary>Whether a block could be a headline: a paragraph or heading of a line's length, not ending in a full stop, few links.</summary>
-    public static bool LooksLikeHeadline(DumpBlock block)
+    public static bool LooksLikeHeadline(DumpBlock block) =>
+        block.Kind is DumpBlockKind.Heading or DumpBlockKind.Paragraph
+        && block.LinkShare < 0.5
+        && block.Text.Length is >= 10 and <= 250
+        && !block.Text.EndsWith('.')
+        && WordCount(block.Text) <= 40;
+
+    private static int WordCount(string text)
     {
-        var words = block.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-        return block.Kind is DumpBlockKind.Heading or DumpBlockKind.Paragraph
-            && block.LinkShare < 0.5
-            && block.Text.Length is >= 10 and <= 250
-            && words <= 40
-            && !block.Text.EndsWith('.');
+        var words = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            words += text[i] != ' ' && (i == 0 || text[i - 1] == ' ') ? 1 : 0;
+        }
+
+        return words;
     }
 }

@@ -105,7 +105,7 @@ public sealed partial class PlainTextArticleReader : IArticleReader
             else
             {
                 lines.Add(line);
-                layout.Add(new LineLayout(previousWasBlank, raw.Length - raw.TrimStart().Length, NumberedItem().IsMatch(raw)));
+                layout.Add(new LineLayout(previousWasBlank, raw.Length - raw.AsSpan().TrimStart().Length, NumberedItem().IsMatch(raw)));
             }
 
             previousWasBlank = false;
