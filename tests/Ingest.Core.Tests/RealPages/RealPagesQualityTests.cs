@@ -13,7 +13,7 @@ public sealed class RealPagesQualityTests
     public static TheoryData<string, double, int, int, int> Floors => new()
     {
         { PageShape.Html, 0.970, 127, 61, 31 },
-        { PageShape.Text, 0.921, 32, 10, 5 },
+        { PageShape.Text, 0.921, 37, 10, 5 },
         { PageShape.Markdown, 0.927, 98, 12, 7 },
     };
 

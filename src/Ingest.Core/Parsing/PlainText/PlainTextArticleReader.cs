@@ -33,6 +33,12 @@ public sealed partial class PlainTextArticleReader : IArticleReader
         if (dump.IsWholeArticle)
         {
             header = ReadHeader(lines, 0, out var bodyStart);
+            if (dump.Headline is { } headline && headline >= bodyStart)
+            {
+                // The page's top bar came first: the headline is the line the article's words point to, below it.
+                header.Title = lines[headline].Text;
+            }
+
             body = BodyBlocks(lines, bodyStart, lines.Count - 1, _ => true);
         }
         else

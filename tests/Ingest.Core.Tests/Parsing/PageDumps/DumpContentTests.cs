@@ -92,4 +92,36 @@ public sealed class DumpContentTests
 
         Assert.True(found.IsWholeArticle);
     }
+
+    [Fact]
+    public void Find_HeadlineAboveItsStandfirst_IsTheHeadline()
+    {
+        var blocks = Page(Menu(), [Text("Harbour Town says yes to flood defences plan"), Text("Councillors approved a budget of four million for the sea wall on the eastern promenade")],
+            Story.Select(Text), Menu());
+
+        var found = DumpContent.Find(blocks, titleHint: null);
+
+        Assert.Equal(5, found.Headline);
+    }
+
+    [Fact]
+    public void Find_SectionLabelAboveTheHeadline_IsNotTheHeadline()
+    {
+        var blocks = Page(Menu(), [Text("Sea wall vote"), Text("Harbour Town approves a new sea wall after winter storms")], Story.Select(Text), Menu());
+
+        var found = DumpContent.Find(blocks, titleHint: null);
+
+        Assert.Equal(6, found.Headline);
+    }
+
+    [Fact]
+    public void Find_OneWordTheArticleUses_DoesNotOutweighAHeadline()
+    {
+        // "Harbour" alone is all subject words; the headline shares most of its words with the story, not all.
+        var blocks = Page(Menu(), [Text("Harbour Town approves sea wall, mayor welcomes the vote"), Text("Share this story"), Text("Go to Harbour")], Story.Select(Text), Menu());
+
+        var found = DumpContent.Find(blocks, titleHint: null);
+
+        Assert.Equal(5, found.Headline);
+    }
 }

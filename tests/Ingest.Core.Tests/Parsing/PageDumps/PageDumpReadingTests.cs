@@ -49,6 +49,26 @@ public sealed class PageDumpReadingTests
     }
 
     [Fact]
+    public void Read_ArticleUnderATopBar_TakesTheHeadlineBelowTheBar()
+    {
+        var draft = Assert.Single(new PlainTextArticleReader().Read(TextNormaliser.Normalise("""
+            Blog
+
+            Insights
+
+            Harbour Town Approves A New Sea Wall After Winter Storms
+
+            The council in Harbour Town voted on Monday to build a new sea wall along the eastern promenade, after winter storms flooded homes.
+
+            Councillors approved a budget of four million for the sea wall, which will begin in May and is expected to take two years.
+
+            Engineers said the design of the sea wall had been tested against the worst storms of the past century in the harbour.
+            """)).Drafts);
+
+        Assert.Equal("Harbour Town Approves A New Sea Wall After Winter Storms", draft.Title);
+    }
+
+    [Fact]
     public void Read_TidyArticle_IsStillReadWhole()
     {
         var draft = Assert.Single(new PlainTextArticleReader().Read(TextNormaliser.Normalise("""
