@@ -94,12 +94,9 @@ internal static class ContentFinder
     {
         string? byline = null;
         var titleDropped = title is null;
-        var stack = new Stack<PageNode>();
-        stack.Push(root);
-        while (stack.Count > 0)
+        foreach (var node in root.Descendants())
         {
-            var node = stack.Pop();
-            if (node.IsText || node.Removed)
+            if (node.IsText)
             {
                 continue;
             }
@@ -122,12 +119,6 @@ internal static class ContentFinder
                 && ((ContentHints.IsFurniture(node) && !node.HasAncestor("table", 4) && !node.HasAncestor("code", 4)) || ContentHints.HasFurnitureRole(node)))
             {
                 node.Removed = true;
-                continue;
-            }
-
-            for (var i = node.Children.Count - 1; i >= 0; i--)
-            {
-                stack.Push(node.Children[i]);
             }
         }
 

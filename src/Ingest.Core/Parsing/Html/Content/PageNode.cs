@@ -94,7 +94,10 @@ internal sealed class PageNode
 
     public bool HasAncestor(string tag, int maxDepth = int.MaxValue) => Ancestors(maxDepth).Any(a => a.Tag == tag);
 
-    /// <summary>This node's descendants that are not removed, in document order (an explicit stack: nesting costs no call stack).</summary>
+    /// <summary>
+    /// This node's descendants that are not removed, in document order (an explicit stack: nesting costs no call stack).
+    /// A node the caller removes when it is handed over is not walked into.
+    /// </summary>
     public IEnumerable<PageNode> Descendants()
     {
         var stack = new Stack<PageNode>();
@@ -112,6 +115,11 @@ internal sealed class PageNode
             }
 
             yield return node;
+            if (node.Removed)
+            {
+                continue;
+            }
+
             for (var i = node.Children.Count - 1; i >= 0; i--)
             {
                 stack.Push(node.Children[i]);
