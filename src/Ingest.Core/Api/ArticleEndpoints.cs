@@ -95,9 +95,10 @@ public sealed class ArticleEndpoints(IngestStorage storage, ArticleStore article
             body.Write(buffer, 0, read);
         }
 
-        body.Position = 0;
+        // Each attempt reads the content afresh: a retry after storage consumed the body sends it whole again.
+        var content = new BinaryData(body.GetBuffer().AsMemory(0, (int)body.Length));
         var blob = storage.Articles.GetBlobClient(name);
-        await storage.Resilience.ExecuteAsync(async ct => await blob.UploadAsync(body, overwrite: true, ct), cancellationToken);
+        await storage.Resilience.ExecuteAsync(async ct => await blob.UploadAsync(content, overwrite: true, ct), cancellationToken);
         return TypedResults.Json(new UploadAcceptedDto(name!, IngestionEndpoints.StatusUrl(name!)), IngestJson.Context.UploadAcceptedDto, statusCode: StatusCodes.Status202Accepted);
     });
 

@@ -1,4 +1,5 @@
 using Azure;
+using Azure.Storage.Blobs.Models;
 using Ingest.Core.Api.Contracts;
 using Ingest.Core.Ingestion;
 using Ingest.Core.Storage;
@@ -11,6 +12,7 @@ public sealed class IngestionEndpoints(IngestStorage storage, IngestionStore ing
 {
     private const int DefaultTop = 20;
     private const int MaxTop = 100;
+    private const int MaxStampAttempts = 5;
 
     public static string StatusUrl(string blobName) => "/api/ingestions?blob=" + Uri.EscapeDataString(blobName);
 
@@ -63,16 +65,30 @@ public sealed class IngestionEndpoints(IngestStorage storage, IngestionStore ing
         }
 
         var blob = storage.Articles.GetBlobClient(name);
+        var token = time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
         try
         {
-            var properties = await storage.Resilience.ExecuteAsync(async ct => (await blob.GetPropertiesAsync(cancellationToken: ct)).Value, cancellationToken);
-            var metadata = new Dictionary<string, string>(properties.Metadata, StringComparer.OrdinalIgnoreCase)
+            for (var attempt = 1; ; attempt++)
             {
-                [ArticleIngestor.ReprocessMetadataKey] = time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture),
-            };
-            await storage.Resilience.ExecuteAsync(
-                async ct => await blob.SetMetadataAsync(metadata, new Azure.Storage.Blobs.Models.BlobRequestConditions { IfMatch = properties.ETag }, ct),
-                cancellationToken);
+                var properties = await storage.Resilience.ExecuteAsync(async ct => (await blob.GetPropertiesAsync(cancellationToken: ct)).Value, cancellationToken);
+                if (attempt > 1 && properties.Metadata.TryGetValue(ArticleIngestor.ReprocessMetadataKey, out var stamped) && stamped == token)
+                {
+                    break; // Our own earlier attempt went through; its answer was lost.
+                }
+
+                var metadata = new Dictionary<string, string>(properties.Metadata, StringComparer.OrdinalIgnoreCase) { [ArticleIngestor.ReprocessMetadataKey] = token };
+                try
+                {
+                    await storage.Resilience.ExecuteAsync(
+                        async ct => await blob.SetMetadataAsync(metadata, new BlobRequestConditions { IfMatch = properties.ETag }, ct),
+                        cancellationToken);
+                    break;
+                }
+                catch (RequestFailedException exception) when (exception.Status == 412 && attempt < MaxStampAttempts)
+                {
+                    // The blob changed since we read it, perhaps by our own unacknowledged attempt: read it again.
+                }
+            }
         }
         catch (RequestFailedException exception) when (exception.Status == 404)
         {

@@ -109,7 +109,11 @@ public sealed class ArticleStore(IngestStorage storage, TimeProvider time)
         return (rows.Select(ReadSummary).Where(s => MatchesAuthor(s, query)).ToList(), token);
     }
 
-    /// <summary>Removes the article's catalog rows (in one transaction) and all its section rows.</summary>
+    /// <summary>
+    /// Removes the article's catalog rows (in one transaction) and all its section rows; returns whether it had
+    /// catalog rows. Safe to repeat, and safe when storage carried out a transaction but its answer was lost: the
+    /// retry meets rows already gone (404), and reading again settles what is left to remove.
+    /// </summary>
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default)
     {
         if (!BlobKeys.IsWellFormedId(id))
@@ -117,21 +121,61 @@ public sealed class ArticleStore(IngestStorage storage, TimeProvider time)
             return false;
         }
 
-        var row = await PointReadAsync(Catalog, CatalogKeys.Partition, CatalogKeys.Article(id), cancellationToken);
-        if (row is null)
+        var hadCatalogRows = await DeleteCatalogRowsAsync(id, cancellationToken);
+        await DeletePartitionAsync(Sections, id, cancellationToken);
+        return hadCatalogRows;
+    }
+
+    private async Task<bool> DeleteCatalogRowsAsync(string id, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= MaxWriteAttempts; attempt++)
         {
-            return false;
+            var row = await PointReadAsync(Catalog, CatalogKeys.Partition, CatalogKeys.Article(id), cancellationToken);
+            if (row is null)
+            {
+                return attempt > 1;
+            }
+
+            var state = ReadState(row);
+            var actions = state.ListingKeys
+                .Select(key => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(CatalogKeys.Partition, key), ETag.All))
+                .Prepend(new TableTransactionAction(TableTransactionActionType.Delete, row, state.ETag));
+            try
+            {
+                await SubmitAsync(Catalog, actions, cancellationToken);
+                return true;
+            }
+            catch (RequestFailedException exception) when (IsConcurrencyConflict(exception))
+            {
+                // Gone already (our own unacknowledged transaction, or another deleter), or rewritten since we read it.
+            }
         }
 
-        var state = ReadState(row);
-        var actions = state.ListingKeys
-            .Select(key => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(CatalogKeys.Partition, key), ETag.All))
-            .Prepend(new TableTransactionAction(TableTransactionActionType.Delete, row, state.ETag));
-        await SubmitAsync(Catalog, actions, cancellationToken);
+        throw new StorageConflictException($"Article {id} kept changing while being deleted.");
+    }
 
-        var sectionKeys = await ListRowKeysAsync(Sections, id, cancellationToken);
-        await SubmitAsync(Sections, sectionKeys.Select(key => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(id, key), ETag.All)), cancellationToken);
-        return true;
+    private async Task DeletePartitionAsync(TableClient table, string partitionKey, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= MaxWriteAttempts; attempt++)
+        {
+            var keys = await ListRowKeysAsync(table, partitionKey, cancellationToken);
+            if (keys.Count == 0)
+            {
+                return;
+            }
+
+            try
+            {
+                await SubmitAsync(table, keys.Select(key => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partitionKey, key), ETag.All)), cancellationToken);
+                return;
+            }
+            catch (RequestFailedException exception) when (IsConcurrencyConflict(exception))
+            {
+                // Some rows went between our listing and our transaction: list what is left and go again.
+            }
+        }
+
+        throw new StorageConflictException($"The rows of partition {partitionKey} kept changing while being deleted.");
     }
 
     /// <summary>

@@ -75,10 +75,17 @@ public sealed class IngestionStore(IngestStorage storage)
     public async Task<List<IngestionRecord>> ListAllAsync(CancellationToken cancellationToken = default) =>
         (await TableReads.ReadAllAsync(storage, Table, filter: null, select: null, cancellationToken)).Select(Read).ToList();
 
+    /// <summary>Removes the blob's record. Gone already is done: a retry of a delete whose answer was lost meets 404.</summary>
     public async Task DeleteAsync(string blobName, CancellationToken cancellationToken = default)
     {
         var key = BlobKeys.For(blobName);
-        await storage.Resilience.ExecuteAsync(async ct => await Table.DeleteEntityAsync(key, "", ETag.All, ct), cancellationToken);
+        try
+        {
+            await storage.Resilience.ExecuteAsync(async ct => await Table.DeleteEntityAsync(key, "", ETag.All, ct), cancellationToken);
+        }
+        catch (RequestFailedException exception) when (exception.Status == 404)
+        {
+        }
     }
 
     private Task<TableEntity?> ReadRowAsync(string blobName, CancellationToken cancellationToken) =>
