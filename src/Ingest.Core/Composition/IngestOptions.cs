@@ -75,6 +75,17 @@ public sealed class IngestOptions
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
+    /// How many blobs and how many ingestion records one sweep tick looks at, at most. A container larger than that is
+    /// swept over several ticks, each going on from where the last stopped (the checkpoint is kept on the sweep lease blob).
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int SweepBlobsPerTick { get; set; } = 5_000;
+
+    /// <summary>The container holding the sweep's lease blob, so that one sweeper at a time runs across all hosts on the account.</summary>
+    [Required, RegularExpression(ContainerNamePattern)]
+    public string LeasesContainer { get; set; } = "ingest-leases";
+
+    /// <summary>
     /// A blob whose ingestion has said "processing" this long is taken as abandoned (its host crashed; the trigger would
     /// only redeliver it after its queue message's visibility runs out, about ten minutes) and is ingested again by the sweep.
     /// </summary>

@@ -46,6 +46,12 @@ public sealed partial class ArticleIngestor(
 
     private async Task<(IngestionRecord Record, int Sections)> RunAsync(string blobName, CancellationToken cancellationToken)
     {
+        if (BlobNames.Problem(blobName) is { } nameProblem)
+        {
+            // The upload route refuses such names; a blob that arrived with one some other way is not read either.
+            return (await RecordAsync(blobName, current => Failure(current, blobName, null, BlobNames.ErrorCode, nameProblem), cancellationToken), 0);
+        }
+
         var blob = storage.Articles.GetBlobClient(blobName);
         var maxBytes = storage.Options.MaxBlobBytes;
         (BinaryData? Content, BlobDownloadDetails Details) download;
@@ -76,16 +82,20 @@ public sealed partial class ArticleIngestor(
         }
 
         download.Details.Metadata.TryGetValue(ReprocessMetadataKey, out var reprocessToken);
+        var extraction = extractor.Extract(download.Content.ToMemory().Span, blobName);
+        var ids = extraction.Succeeded ? extraction.Articles.Select(a => BlobKeys.ArticleId(blobName, a.Position)).ToList() : [];
         IngestionRecord? previous = null; // The record as it stood before this delivery: was this content done already?
         var processing = await RecordAsync(
             blobName,
             current =>
             {
                 previous = current;
+                // The intent comes before the articles: every id this run may write is named, next to those already
+                // stored, so a run that dies mid-array, a later shrink, a delete or the sweep finds them all.
                 return new IngestionRecord(
                     blobName,
                     IngestionStatus.Processing,
-                    current?.ArticleIds ?? [],
+                    (current?.ArticleIds ?? []).Union(ids, StringComparer.Ordinal).ToList(),
                     current?.BlobVersion?.ETag == version.ETag ? current.Attempts + 1 : 1,
                     null,
                     null,
@@ -96,23 +106,20 @@ public sealed partial class ArticleIngestor(
             cancellationToken);
         var force = reprocessToken is not null && reprocessToken != processing.ReprocessToken;
 
-        var extraction = extractor.Extract(download.Content.ToMemory().Span, blobName);
         if (!extraction.Succeeded)
         {
             return (await RecordAsync(blobName, current => Failure(current, blobName, version, extraction.Error.Code, extraction.Error.Message), cancellationToken), 0);
         }
 
-        var ids = new List<string>(extraction.Articles.Count);
         var outcomes = new List<SaveResult>(extraction.Articles.Count);
         var sectionsWritten = 0;
         try
         {
-            foreach (var extracted in extraction.Articles)
+            for (var i = 0; i < extraction.Articles.Count; i++)
             {
-                var id = BlobKeys.ArticleId(blobName, extracted.Position);
-                var article = ArticleDtos.From(extracted, id, blob.BlobContainerName, blobName, version);
+                var extracted = extraction.Articles[i];
+                var article = ArticleDtos.From(extracted, ids[i], blob.BlobContainerName, blobName, version);
                 var saved = await articles.SaveAsync(new ArticleWrite(article, extracted.Source.ContentHash, ArticleExtractor.Version, version, force), cancellationToken);
-                ids.Add(id);
                 outcomes.Add(saved);
                 sectionsWritten += saved.Outcome == SaveOutcome.Written ? article.SectionCount : 0;
             }
@@ -185,8 +192,12 @@ public sealed partial class ArticleIngestor(
     private async Task<IngestionRecord> RecordAsync(string blobName, Func<IngestionRecord?, IngestionRecord> update, CancellationToken cancellationToken) =>
         await ingestions.UpdateAsync(blobName, update, cancellationToken) ?? update(null);
 
+    /// <summary>
+    /// A failed ingestion keeps what the blob's last good content gave: its articles stay served and the record goes on
+    /// naming them, so a later overwrite, a delete or the sweep still removes them.
+    /// </summary>
     private IngestionRecord Failure(IngestionRecord? current, string blobName, BlobVersion? version, string code, string message) =>
-        new(blobName, IngestionStatus.Failed, [], current?.Attempts ?? 1, code, message, version, time.GetUtcNow(), current?.ReprocessToken);
+        new(blobName, IngestionStatus.Failed, current?.ArticleIds ?? [], current?.Attempts ?? 1, code, message, version, time.GetUtcNow(), current?.ReprocessToken);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Ingested {BlobName}: {Outcome}, articles [{ArticleIds}], {SectionsWritten} sections written, error {ErrorCode}, {DurationMs:F1} ms")]

@@ -1,3 +1,5 @@
+using Azure;
+using Azure.Storage.Blobs.Models;
 using Ingest.Core.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -9,7 +11,13 @@ namespace Ingest.Core.Ingestion;
 /// that old whose current content has no ingestion at all (a crashed or cut-off host's work, which the trigger would only
 /// redeliver when its queue message's visibility runs out, or an overwrite the container scan missed), and removes the
 /// rows of blobs deleted straight from the container.
+/// <para>
+/// Bounded and incremental: a tick holds the sweep lease (<see cref="SweepLease"/>: one sweeper across all hosts), looks
+/// at no more than <c>Ingest:SweepBlobsPerTick</c> blobs and as many records, a page at a time, each page its own storage
+/// call, and leaves a checkpoint the next tick goes on from. A blob's rows are removed only when a point read says the
+/// blob is gone, never because an older listing lacked it. One blob's failure is logged and counted, and the tick goes on.
 /// Idempotent: running it twice, or beside the trigger's own late redelivery, changes nothing more.
+/// </para>
 /// </summary>
 public sealed partial class IngestionSweeper(
     IngestStorage storage,
@@ -19,67 +27,172 @@ public sealed partial class IngestionSweeper(
     TimeProvider time,
     ILogger<IngestionSweeper> logger)
 {
-    public sealed record SweepResult(int Reingested, int Removed);
+    private const int PageSize = 500;
+
+    /// <param name="Reingested">Blobs ingested again.</param>
+    /// <param name="Removed">Deleted blobs whose articles and record were removed.</param>
+    /// <param name="Failed">Blobs the tick could not settle (logged; the next cycle tries again).</param>
+    /// <param name="LeaseHeldElsewhere">Another sweeper was running, so this one did nothing.</param>
+    public sealed record SweepResult(int Reingested, int Removed, int Failed = 0, bool LeaseHeldElsewhere = false);
+
+    private sealed class Tally
+    {
+        public int Reingested;
+        public int Removed;
+        public int Failed;
+        public int Looked;
+    }
 
     public async Task<SweepResult> SweepAsync(CancellationToken cancellationToken = default)
     {
-        var blobs = await ExistingBlobsAsync(cancellationToken);
-        var records = await ingestions.ListAllAsync(cancellationToken);
+        await using var lease = await SweepLease.TryAcquireAsync(storage, time, cancellationToken);
+        if (lease is null)
+        {
+            LogLeaseHeld(logger);
+            return new SweepResult(0, 0, LeaseHeldElsewhere: true);
+        }
+
         var stuckBefore = time.GetUtcNow() - storage.Options.StuckProcessingAfter;
-        var reingested = 0;
-        var removed = 0;
-        var recorded = records.ToDictionary(r => r.Blob, r => r.BlobVersion?.ETag, StringComparer.Ordinal);
-        foreach (var (blob, version) in blobs)
-        {
-            var seen = recorded.TryGetValue(blob, out var recordedETag);
-            if ((!seen || recordedETag != version.ETag) && version.LastModified < stuckBefore
-                && (await ingestions.GetAsync(blob, cancellationToken))?.BlobVersion?.ETag != version.ETag)
-            {
-                // Read again just before: the trigger may have got to it since the listing.
-                await ingestor.IngestAsync(blob, cancellationToken);
-                reingested++;
-            }
-        }
+        var budget = storage.Options.SweepBlobsPerTick;
+        var tally = new Tally();
+        var marker = await SweepBlobsAsync(lease, lease.Checkpoint.ContainerMarker, budget, stuckBefore, tally, cancellationToken);
+        var blobsLooked = tally.Looked;
+        tally.Looked = 0;
+        var token = await SweepRecordsAsync(lease, lease.Checkpoint.RecordsToken, budget, stuckBefore, tally, cancellationToken);
+        await lease.SaveAsync(new SweepCheckpoint(marker, token), cancellationToken);
 
-        foreach (var record in records)
-        {
-            if (!blobs.TryGetValue(record.Blob, out var current))
-            {
-                foreach (var id in record.ArticleIds)
-                {
-                    await articles.DeleteAsync(id, cancellationToken);
-                }
-
-                await ingestions.DeleteAsync(record.Blob, cancellationToken);
-                removed++;
-            }
-            else if (record.Status == IngestionStatus.Processing && record.UpdatedAt < stuckBefore && record.BlobVersion?.ETag == current.ETag)
-            {
-                await ingestor.IngestAsync(record.Blob, cancellationToken);
-                reingested++;
-            }
-        }
-
-        LogSwept(logger, records.Count, reingested, removed);
-        return new SweepResult(reingested, removed);
+        LogSwept(logger, blobsLooked, tally.Looked, tally.Reingested, tally.Removed, tally.Failed, marker is null && token is null);
+        return new SweepResult(tally.Reingested, tally.Removed, tally.Failed);
     }
 
-    private async Task<Dictionary<string, BlobVersion>> ExistingBlobsAsync(CancellationToken cancellationToken) =>
+    /// <summary>Blobs old enough whose current content has no ingestion; returns where the listing stopped (null at its end).</summary>
+    private async Task<string?> SweepBlobsAsync(SweepLease lease, string? marker, int budget, DateTimeOffset stuckBefore, Tally tally, CancellationToken cancellationToken)
+    {
+        do
+        {
+            if (!await lease.KeepAsync(cancellationToken))
+            {
+                return marker;
+            }
+
+            var (blobs, next) = await ListPageAsync(marker, Math.Min(PageSize, budget - tally.Looked), cancellationToken);
+            tally.Looked += blobs.Count;
+            var old = blobs.Where(b => b.Version.LastModified < stuckBefore).ToList();
+            // Read after the listing: a record the trigger wrote since is seen, and its blob left alone.
+            var recorded = await ingestions.RecordedETagsAsync(old.Select(b => b.Name).ToList(), cancellationToken);
+            foreach (var (name, version) in old.Where(b => recorded[b.Name] != b.Version.ETag))
+            {
+                await SettleAsync(name, tally, () => ingestor.IngestAsync(name, cancellationToken), reingested: true, cancellationToken);
+            }
+
+            marker = next;
+        }
+        while (marker is not null && tally.Looked < budget);
+
+        return marker;
+    }
+
+    /// <summary>Records of deleted blobs, and records abandoned at "processing"; returns where the table read stopped (null at its end).</summary>
+    private async Task<string?> SweepRecordsAsync(SweepLease lease, string? token, int budget, DateTimeOffset stuckBefore, Tally tally, CancellationToken cancellationToken)
+    {
+        do
+        {
+            if (!await lease.KeepAsync(cancellationToken))
+            {
+                return token;
+            }
+
+            var (records, next) = await ingestions.ReadPageAsync(token, Math.Min(PageSize, budget - tally.Looked), cancellationToken);
+            tally.Looked += records.Count;
+            foreach (var (record, rowETag) in records)
+            {
+                await SettleAsync(record.Blob, tally, () => SettleRecordAsync(record, rowETag, stuckBefore, tally, cancellationToken), reingested: false, cancellationToken);
+            }
+
+            token = next;
+        }
+        while (token is not null && tally.Looked < budget);
+
+        return token;
+    }
+
+    private async Task SettleRecordAsync(IngestionRecord record, ETag rowETag, DateTimeOffset stuckBefore, Tally tally, CancellationToken cancellationToken)
+    {
+        var current = await CurrentVersionAsync(record.Blob, cancellationToken);
+        if (current is null)
+        {
+            // Gone for certain. The articles go first: while the record names them, a failure here is retried next cycle.
+            foreach (var id in record.ArticleIds)
+            {
+                await articles.DeleteAsync(id, cancellationToken);
+            }
+
+            if (await ingestions.DeleteAsync(record.Blob, rowETag, cancellationToken))
+            {
+                tally.Removed++;
+            }
+        }
+        else if (record.Status == IngestionStatus.Processing && record.UpdatedAt < stuckBefore && record.BlobVersion?.ETag == current.ETag)
+        {
+            await ingestor.IngestAsync(record.Blob, cancellationToken);
+            tally.Reingested++;
+        }
+    }
+
+    /// <summary>Runs one blob's step; a failure is logged and counted, and the tick goes on.</summary>
+    private async Task SettleAsync(string blobName, Tally tally, Func<Task> step, bool reingested, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await step();
+            tally.Reingested += reingested ? 1 : 0;
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            tally.Failed++;
+            LogBlobFailed(logger, exception, blobName);
+        }
+    }
+
+    private async Task<BlobVersion?> CurrentVersionAsync(string blobName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var properties = await storage.Resilience.ExecuteAsync(
+                async ct => (await storage.Articles.GetBlobClient(blobName).GetPropertiesAsync(cancellationToken: ct)).Value,
+                cancellationToken);
+            return new BlobVersion(properties.ETag.ToString(), properties.LastModified);
+        }
+        catch (RequestFailedException exception) when (exception.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    private async Task<(List<(string Name, BlobVersion Version)> Blobs, string? Marker)> ListPageAsync(string? marker, int size, CancellationToken cancellationToken) =>
         await storage.Resilience.ExecuteAsync(
             async ct =>
             {
-                var blobs = new Dictionary<string, BlobVersion>(StringComparer.Ordinal);
-                await foreach (var blob in storage.Articles.GetBlobsAsync(cancellationToken: ct))
+                await foreach (var page in storage.Articles.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix: null, ct).AsPages(marker, size))
                 {
                     // Listings give the ETag bare; downloads, and so the records, give it quoted as in the header.
-                    var etag = "\"" + (blob.Properties.ETag?.ToString() ?? "").Trim('"') + "\"";
-                    blobs[blob.Name] = new BlobVersion(etag, blob.Properties.LastModified ?? DateTimeOffset.MinValue);
+                    var blobs = page.Values
+                        .Select(b => (b.Name, new BlobVersion("\"" + (b.Properties.ETag?.ToString() ?? "").Trim('"') + "\"", b.Properties.LastModified ?? DateTimeOffset.MinValue)))
+                        .ToList();
+                    return (blobs, string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken);
                 }
 
-                return blobs;
+                return ([], null);
             },
             cancellationToken);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Swept {Records} ingestion records: {Reingested} abandoned blobs ingested, {Removed} deleted blobs' rows removed")]
-    private static partial void LogSwept(ILogger logger, int records, int reingested, int removed);
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Swept {Blobs} blobs and {Records} ingestion records: {Reingested} abandoned blobs ingested, {Removed} deleted blobs' rows removed, {Failed} failed; cycle complete: {Complete}")]
+    private static partial void LogSwept(ILogger logger, int blobs, int records, int reingested, int removed, int failed, bool complete);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Another host is sweeping; this tick stands aside")]
+    private static partial void LogLeaseHeld(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The sweep could not settle {BlobName}; it goes on with the others and tries again next cycle")]
+    private static partial void LogBlobFailed(ILogger logger, Exception exception, string blobName);
 }

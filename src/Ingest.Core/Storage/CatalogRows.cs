@@ -13,6 +13,8 @@ namespace Ingest.Core.Storage;
 internal static class CatalogRows
 {
     private const int MaxAuthorListings = 10;
+    private const int MaxListedTitleChars = 2_000;
+    private const int MaxListedAuthorChars = 200;
 
     /// <summary>The stored facts about an article that decide how the next write goes.</summary>
     public sealed record ArticleRowState(
@@ -44,7 +46,7 @@ internal static class CatalogRows
         };
 
         var json = JsonSerializer.Serialize(article, IngestJson.Context.ArticleDto);
-        if (json.Length <= LargeText.MaxCharsPerRow)
+        if (LargeText.FitsOneRow(json))
         {
             row["SectionsInline"] = true;
             LargeText.Write(row, "Json", json);
@@ -52,7 +54,7 @@ internal static class CatalogRows
         }
 
         var withoutSections = JsonSerializer.Serialize(article with { Sections = [] }, IngestJson.Context.ArticleDto);
-        if (withoutSections.Length > LargeText.MaxCharsPerRow)
+        if (!LargeText.FitsOneRow(withoutSections))
         {
             throw new ArticleTooLargeException(article.Id, withoutSections.Length);
         }
@@ -84,8 +86,7 @@ internal static class CatalogRows
     /// <summary>The article's listing rows: all, its category, each author (up to ten), its source blob.</summary>
     public static List<TableEntity> ListingRows(ArticleDto article)
     {
-        var summary = article.ToSummary();
-        var summaryJson = JsonSerializer.Serialize(summary, IngestJson.Context.ArticleSummaryDto);
+        var summaryJson = SummaryJson(article.ToSummary());
         var keys = new List<string>
         {
             CatalogKeys.AllListing(article.PublishedAt, article.Id),
@@ -109,6 +110,29 @@ internal static class CatalogRows
             ["Summary"] = summaryJson,
         }).ToList();
     }
+
+    /// <summary>
+    /// The summary a listing row carries, within the one string property it has: a title or author list too long for
+    /// it is cut there (the article itself keeps them whole).
+    /// </summary>
+    private static string SummaryJson(ArticleSummaryDto summary)
+    {
+        var json = JsonSerializer.Serialize(summary, IngestJson.Context.ArticleSummaryDto);
+        if (json.Length <= LargeText.MaxCharsPerProperty)
+        {
+            return json;
+        }
+
+        var shortened = summary with
+        {
+            Title = Cut(summary.Title, MaxListedTitleChars),
+            Authors = [.. summary.Authors.Take(MaxAuthorListings).Select(a => Cut(a, MaxListedAuthorChars)!)],
+        };
+        return JsonSerializer.Serialize(shortened, IngestJson.Context.ArticleSummaryDto);
+    }
+
+    private static string? Cut(string? text, int maxChars) =>
+        text is null || text.Length <= maxChars ? text : LargeText.Chunk(text, maxChars - 1).First() + "…";
 
     public static ArticleSummaryDto ReadSummary(TableEntity listingRow) =>
         JsonSerializer.Deserialize(listingRow.GetString("Summary"), IngestJson.Context.ArticleSummaryDto)

@@ -53,10 +53,11 @@ public sealed class IngestStorage
     /// <summary>Signs the continuation tokens the API hands out, so only those come back.</summary>
     public ContinuationTokens ContinuationTokens { get; }
 
-    /// <summary>Creates the container and tables when they do not exist yet.</summary>
+    /// <summary>Creates the containers (articles, leases) and tables when they do not exist yet.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {
         await Resilience.ExecuteAsync(async ct => await Articles.CreateIfNotExistsAsync(cancellationToken: ct), cancellationToken);
+        await Resilience.ExecuteAsync(async ct => await Blobs.GetBlobContainerClient(Options.LeasesContainer).CreateIfNotExistsAsync(cancellationToken: ct), cancellationToken);
         foreach (var table in (TableClient[])[ArticlesTable, SectionsTable, IngestionsTable])
         {
             await Resilience.ExecuteAsync(async ct => await table.CreateIfNotExistsAsync(ct), cancellationToken);

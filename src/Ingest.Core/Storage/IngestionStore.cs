@@ -14,6 +14,9 @@ public sealed class IngestionStore(IngestStorage storage)
 {
     private const int MaxAttempts = 5;
 
+    /// <summary>Table Storage takes at most 15 discrete comparisons in one filter.</summary>
+    private const int MaxComparisonsPerFilter = 15;
+
     private TableClient Table => storage.IngestionsTable;
 
     public async Task<IngestionRecord?> GetAsync(string blobName, CancellationToken cancellationToken = default)
@@ -71,9 +74,58 @@ public sealed class IngestionStore(IngestStorage storage)
         return (rows.Select(Read).ToList(), token);
     }
 
-    /// <summary>Every record: what the sweep reads.</summary>
+    /// <summary>Every record, read whole: for tools and tests over small tables. The sweep pages with <see cref="ReadPageAsync"/>.</summary>
     public async Task<List<IngestionRecord>> ListAllAsync(CancellationToken cancellationToken = default) =>
         (await TableReads.ReadAllAsync(storage, Table, filter: null, select: null, cancellationToken)).Select(Read).ToList();
+
+    /// <summary>One service page of records in key order, each with its row's ETag, and where the next page starts (null at the end).</summary>
+    public async Task<(IReadOnlyList<(IngestionRecord Record, ETag RowETag)> Items, string? ContinuationToken)> ReadPageAsync(
+        string? continuationToken, int top, CancellationToken cancellationToken = default)
+    {
+        var (rows, next) = await TableReads.ReadServicePageAsync(storage, Table, filter: null, top, continuationToken, select: null, cancellationToken);
+        return (rows.Select(row => (Read(row), row.ETag)).ToList(), next);
+    }
+
+    /// <summary>
+    /// The blob ETag each named blob's record holds (null when it has none): one query per
+    /// <see cref="MaxComparisonsPerFilter"/> names rather than a point read each.
+    /// </summary>
+    public async Task<Dictionary<string, string?>> RecordedETagsAsync(IReadOnlyList<string> blobNames, CancellationToken cancellationToken = default)
+    {
+        var recorded = blobNames.Distinct(StringComparer.Ordinal).ToDictionary(name => name, _ => (string?)null, StringComparer.Ordinal);
+        foreach (var chunk in recorded.Keys.ToList().Chunk(MaxComparisonsPerFilter))
+        {
+            var filter = string.Join(" or ", chunk.Select(name => TableClient.CreateQueryFilter($"PartitionKey eq {BlobKeys.For(name)}")));
+            foreach (var row in await TableReads.ReadAllAsync(storage, Table, filter, ["Blob", "BlobETag"], cancellationToken))
+            {
+                if (row.GetString("Blob") is { } blob && recorded.ContainsKey(blob))
+                {
+                    recorded[blob] = row.GetString("BlobETag");
+                }
+            }
+        }
+
+        return recorded;
+    }
+
+    /// <summary>Removes the blob's record if it is still the row read as <paramref name="ifMatch"/>; false when it changed since.</summary>
+    public async Task<bool> DeleteAsync(string blobName, ETag ifMatch, CancellationToken cancellationToken = default)
+    {
+        var key = BlobKeys.For(blobName);
+        try
+        {
+            await storage.Resilience.ExecuteAsync(async ct => await Table.DeleteEntityAsync(key, "", ifMatch, ct), cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException exception) when (exception.Status == 412)
+        {
+            return false;
+        }
+        catch (RequestFailedException exception) when (exception.Status == 404)
+        {
+            return true;
+        }
+    }
 
     /// <summary>Removes the blob's record. Gone already is done: a retry of a delete whose answer was lost meets 404.</summary>
     public async Task DeleteAsync(string blobName, CancellationToken cancellationToken = default)

@@ -33,6 +33,16 @@ internal static class LargeText
         }
     }
 
+    /// <summary>
+    /// Cuts <paramref name="text"/> into pieces that each fit one row: <see cref="MaxPropertiesPerRow"/> property-sized
+    /// pieces at most, cut as <see cref="Write"/> cuts them, so a surrogate pair on a boundary never makes a 13th.
+    /// </summary>
+    public static IEnumerable<string> ChunkForRows(string text) =>
+        Chunk(text, MaxCharsPerProperty).Chunk(MaxPropertiesPerRow).Select(pieces => string.Concat(pieces));
+
+    /// <summary>Whether <paramref name="text"/> fits one row.</summary>
+    public static bool FitsOneRow(string text) => Chunk(text, MaxCharsPerProperty).Skip(MaxPropertiesPerRow).FirstOrDefault() is null;
+
     /// <summary>Writes at most <see cref="MaxCharsPerRow"/> characters into <paramref name="entity"/> as <c>{name}0…{name}N</c> and <c>{name}Parts</c>.</summary>
     public static void Write(TableEntity entity, string name, string text)
     {

@@ -43,7 +43,7 @@ internal static class SectionRows
         {
             var json = JsonSerializer.Serialize(section, IngestJson.Context.SectionDto);
             var part = 0;
-            foreach (var chunk in LargeText.Chunk(json, LargeText.MaxCharsPerRow))
+            foreach (var chunk in LargeText.ChunkForRows(json))
             {
                 var rowKey = GenerationPrefix(writeId) + section.Index.ToString("D6", CultureInfo.InvariantCulture)
                     + (part == 0 ? "" : "|" + part.ToString("D3", CultureInfo.InvariantCulture));

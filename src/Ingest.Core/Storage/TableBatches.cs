@@ -36,16 +36,31 @@ internal static class TableBatches
         }
     }
 
-    /// <summary>A generous estimate of an entity on the wire: strings as UTF-16, every value with its name.</summary>
+    /// <summary>
+    /// A generous estimate of an entity on the wire, where the SDK writes JSON with its default escaping: ASCII letters,
+    /// digits and plain punctuation take a byte; everything else (non-ASCII text, quotes, HTML-sensitive characters,
+    /// controls) is sent as a six-byte <c>\uXXXX</c> escape. Non-ASCII text is thus three times its in-memory size.
+    /// </summary>
     public static long EstimateBytes(ITableEntity entity)
     {
-        long bytes = 2 * (entity.PartitionKey.Length + entity.RowKey.Length) + 64;
+        var bytes = WireBytes(entity.PartitionKey) + WireBytes(entity.RowKey) + 128;
         if (entity is TableEntity properties)
         {
             foreach (var (name, value) in properties)
             {
-                bytes += (2 * name.Length) + 16 + (value is string text ? 2L * text.Length : 16);
+                bytes += WireBytes(name) + 64 + (value is string text ? WireBytes(text) : 32);
             }
+        }
+
+        return bytes;
+    }
+
+    public static long WireBytes(string text)
+    {
+        long bytes = 0;
+        foreach (var c in text)
+        {
+            bytes += c is >= ' ' and <= '~' and not ('"' or '\\' or '<' or '>' or '&' or '\'' or '+' or '`') ? 1 : 6;
         }
 
         return bytes;

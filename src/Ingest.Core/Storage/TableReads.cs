@@ -48,6 +48,16 @@ internal static class TableReads
         return (rows, storage.ContinuationTokens.Encode(token, query));
     }
 
+    /// <summary>One service page of a query, at most <paramref name="top"/> rows, with the service's own continuation (null at the end).</summary>
+    public static async Task<(IReadOnlyList<TableEntity> Rows, string? ContinuationToken)> ReadServicePageAsync(
+        IngestStorage storage, TableClient table, string? filter, int top, string? continuationToken, IEnumerable<string>? select, CancellationToken cancellationToken)
+    {
+        var page = await storage.Resilience.ExecuteAsync(
+            async ct => await FirstPageAsync(table.QueryAsync<TableEntity>(filter, top, select, ct), continuationToken),
+            cancellationToken);
+        return (page.Values, page.ContinuationToken);
+    }
+
     /// <summary>Every entity a query gives, across all its service pages.</summary>
     public static async Task<List<TableEntity>> ReadAllAsync(IngestStorage storage, TableClient table, string? filter, IEnumerable<string>? select, CancellationToken cancellationToken) =>
         await storage.Resilience.ExecuteAsync(

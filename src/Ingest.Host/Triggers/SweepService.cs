@@ -21,9 +21,17 @@ internal sealed partial class SweepService(IngestionSweeper sweeper, IOptions<In
                 // Storage trouble: the next tick tries again.
                 LogSweepFailed(logger, TransientFailures.Describe(exception));
             }
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+            {
+                // A bug in a tick must not end the host (a BackgroundService's failure stops it): log it loudly, go on.
+                LogSweepBroke(logger, exception);
+            }
         }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The sweep could not finish ({Reason}); it runs again at the next interval")]
     private static partial void LogSweepFailed(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The sweep failed unexpectedly; it runs again at the next interval")]
+    private static partial void LogSweepBroke(ILogger logger, Exception exception);
 }

@@ -3,6 +3,7 @@ using Ingest.Core.Ingestion;
 using Ingest.Core.Model;
 using Ingest.Core.Storage;
 using Ingest.IntegrationTests.Azurite;
+using Ingest.IntegrationTests.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Ingest.IntegrationTests.Ingestion;
@@ -38,6 +39,65 @@ public sealed class ArticleIngestorTests(AzuriteFixture azurite)
         Assert.Null(await articles.GetAsync(first.ArticleIds[2]));
         Assert.Equal(1, (await articles.GetAsync(first.ArticleIds[0]))!.Version);
         Assert.Equal(2, (await articles.GetAsync(first.ArticleIds[1]))!.Version);
+    }
+
+    [Fact]
+    public async Task IngestAsync_FailedOverwriteThenSmallerArray_LeavesOnlyTheArticlesTheBlobHolds()
+    {
+        var (storage, ingestor, articles) = await NewAsync();
+        await UploadAsync(storage, "feed.json", JsonArray(5));
+        var five = await ingestor.IngestAsync("feed.json");
+        await UploadAsync(storage, "feed.json", "");
+        var failed = await ingestor.IngestAsync("feed.json");
+        await UploadAsync(storage, "feed.json", JsonArray(2));
+
+        var two = await ingestor.IngestAsync("feed.json");
+
+        Assert.Equal(IngestionStatus.Failed, failed.Status);
+        Assert.Equal(five.ArticleIds, failed.ArticleIds); // the last good version is still served, and named
+        Assert.Equal(five.ArticleIds.Take(2), two.ArticleIds);
+        Assert.Equal(two.ArticleIds, await StoredIdsAsync(articles, "feed.json"));
+    }
+
+    [Fact]
+    public async Task SweepAsync_BlobDeletedAfterAFailedOverwrite_RemovesEveryArticleItHeld()
+    {
+        var (storage, ingestor, articles) = await NewAsync();
+        await UploadAsync(storage, "feed.json", JsonArray(5));
+        await ingestor.IngestAsync("feed.json");
+        await UploadAsync(storage, "feed.json", "");
+        await ingestor.IngestAsync("feed.json");
+        await storage.Articles.DeleteBlobAsync("feed.json");
+
+        await Sweeper(storage, ingestor, articles).SweepAsync();
+
+        Assert.Empty(await StoredIdsAsync(articles, "feed.json"));
+    }
+
+    [Fact]
+    public async Task IngestAsync_RunKilledMidArray_RecordNamesEveryArticleItWrote()
+    {
+        var storage = await azurite.NewStorageAsync();
+        await UploadAsync(storage, "feed.json", JsonArray(5));
+        // The third article's catalog transaction never happens: the host dies there.
+        var killer = new FaultInjector(r => FaultInjector.IsTransactionOn(r, storage.Options.ArticlesTable), after: 2) { ThrowInstead = new OperationCanceledException("The host died.") };
+        var dying = new IngestStorage(azurite.ConnectionString, storage.Options, killer.AddTo);
+        var articles = new ArticleStore(storage, TimeProvider.System);
+        var ingestions = new IngestionStore(storage);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            new ArticleIngestor(dying, new ArticleExtractor(), new ArticleStore(dying, TimeProvider.System), new IngestionStore(dying), TimeProvider.System, NullLogger<ArticleIngestor>.Instance).IngestAsync("feed.json"));
+        var stored = await StoredIdsAsync(articles, "feed.json");
+        var record = await ingestions.GetAsync("feed.json");
+        await storage.Articles.DeleteBlobAsync("feed.json");
+        var ingestor = new ArticleIngestor(storage, new ArticleExtractor(), articles, ingestions, TimeProvider.System, NullLogger<ArticleIngestor>.Instance);
+        await Sweeper(storage, ingestor, articles).SweepAsync();
+
+        Assert.Equal(1, killer.Injected);
+        Assert.Equal(2, stored.Count);
+        Assert.Equal(IngestionStatus.Processing, record?.Status);
+        Assert.Superset(stored.ToHashSet(), record!.ArticleIds.ToHashSet());
+        Assert.Empty(await StoredIdsAsync(articles, "feed.json"));
     }
 
     [Fact]
@@ -122,4 +182,13 @@ public sealed class ArticleIngestorTests(AzuriteFixture azurite)
         Assert.Equal(IngestionStatus.Failed, record.Status);
         Assert.Equal("blob-not-found", record.ErrorCode);
     }
+
+    private static string JsonArray(int count) =>
+        "[" + string.Join(", ", Enumerable.Range(1, count).Select(i => $$"""{"title": "Story {{i}}", "body": "Story number {{i}} happened."}""")) + "]";
+
+    private static async Task<List<string>> StoredIdsAsync(ArticleStore articles, string blob) =>
+        (await articles.ListAsync(new ArticleListQuery(ArticleListQuery.MaxTop, null, null, null, null, null, blob))).Items.Select(a => a.Id).Order(StringComparer.Ordinal).ToList();
+
+    private static IngestionSweeper Sweeper(IngestStorage storage, ArticleIngestor ingestor, ArticleStore articles) =>
+        new(storage, new IngestionStore(storage), articles, ingestor, TimeProvider.System, NullLogger<IngestionSweeper>.Instance);
 }

@@ -174,6 +174,50 @@ public sealed class ArticleStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task SaveAsync_SectionOfEmojiAcrossPropertyBoundaries_IsStoredWhole()
+    {
+        var (storage, store) = await NewStoreAsync();
+        var write = WithParagraph(TestArticles.Make(storage.Options.ArticlesContainer, "emoji.txt", sectionCount: 1), string.Concat(Enumerable.Repeat("a😀", 150_000)));
+
+        await store.SaveAsync(write);
+        var stored = await store.GetAsync(write.Article.Id);
+
+        Assert.Equal(write.Article.Sections[0].Paragraphs, stored?.Sections[0].Paragraphs);
+    }
+
+    [Fact]
+    public async Task SaveAsync_NonAsciiSectionsLargerOnTheWireThanInMemory_AreStoredWhole()
+    {
+        var (storage, store) = await NewStoreAsync();
+        var write = TestArticles.Make(storage.Options.ArticlesContainer, "accents.txt", sectionCount: 3);
+        write = write with { Article = write.Article with { Sections = [.. write.Article.Sections.Select(s => s with { Paragraphs = [new string('é', 700_000)] })] } };
+
+        await store.SaveAsync(write);
+        var stored = await store.GetAsync(write.Article.Id);
+
+        Assert.Equal(write.Article.Sections.Select(s => s.Paragraphs[0]), stored?.Sections.Select(s => s.Paragraphs[0]));
+    }
+
+    [Fact]
+    public async Task SaveAsync_TitleLongerThanAPropertyHolds_IsStoredAndListed()
+    {
+        var (storage, store) = await NewStoreAsync();
+        var write = TestArticles.Make(storage.Options.ArticlesContainer, "long-title.txt");
+        write = write with { Article = write.Article with { Title = string.Concat(Enumerable.Repeat("A very long headline ", 3_000)) } };
+
+        await store.SaveAsync(write);
+        var (items, _) = await store.ListAsync(new ArticleListQuery(10, null, null, null, null, null, null));
+
+        Assert.Equal(write.Article.Title, (await store.GetAsync(write.Article.Id))?.Title);
+        Assert.StartsWith("A very long headline", Assert.Single(items).Title, StringComparison.Ordinal);
+        var rows = await RowsAsync(storage.ArticlesTable, CatalogPartition);
+        Assert.All(rows.SelectMany(r => r.Select(p => p.Value)).OfType<string>(), value => Assert.True(value.Length <= 32_000, $"A property holds {value.Length} characters."));
+    }
+
+    private static ArticleWrite WithParagraph(ArticleWrite write, string paragraph) =>
+        write with { Article = write.Article with { Sections = [write.Article.Sections[0] with { Paragraphs = [paragraph] }] } };
+
+    [Fact]
     public async Task ListAsync_45Articles_PagesOf20Then20Then5WithoutRepeats()
     {
         var (storage, store) = await NewStoreAsync();

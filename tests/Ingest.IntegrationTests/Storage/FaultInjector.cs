@@ -8,10 +8,12 @@ namespace Ingest.IntegrationTests.Storage;
 /// <summary>
 /// Storage trouble on cue, as a pipeline policy on every client: the first requests a predicate picks are sent and
 /// carried out by storage, and then answered with <c>503 ServerBusy</c> as if the acknowledgement had been lost on the
-/// way back, or are not sent at all and fail as a host dying mid-call would (<see cref="ThrowInstead"/>).
+/// way back, or are not sent at all and fail as a host dying mid-call would (<see cref="ThrowInstead"/>). The first
+/// <c>after</c> requests it picks go through untouched.
 /// </summary>
-public sealed class FaultInjector(Func<Request, bool> picks, int times = 1) : HttpPipelinePolicy
+public sealed class FaultInjector(Func<Request, bool> picks, int times = 1, int after = 0) : HttpPipelinePolicy
 {
+    private int _passed = after;
     private int _left = times;
     private int _injected;
 
@@ -53,7 +55,8 @@ public sealed class FaultInjector(Func<Request, bool> picks, int times = 1) : Ht
         message.Response = new ServerBusyResponse(message.Request.ClientRequestId);
     }
 
-    private bool Picks(Request request) => picks(request) && Interlocked.Decrement(ref _left) >= 0;
+    private bool Picks(Request request) =>
+        picks(request) && Interlocked.Decrement(ref _passed) < 0 && Interlocked.Decrement(ref _left) >= 0;
 
     private static string Body(Request request)
     {

@@ -1,0 +1,40 @@
+using Ingest.Core.Extraction;
+using Ingest.Core.Ingestion;
+using Ingest.Core.Storage;
+using Ingest.Host.Triggers;
+using Ingest.IntegrationTests.Azurite;
+using Ingest.IntegrationTests.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Ingest.IntegrationTests.Ingestion;
+
+/// <summary>The standalone host's sweep loop outlives any failure of a tick.</summary>
+[Collection(AzuriteTests.Name)]
+public sealed class SweepServiceTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task ExecuteAsync_TickFailsWithABug_KeepsRunningAndTriesAgain()
+    {
+        var options = AzuriteFixture.NewOptions();
+        options.SweepInterval = TimeSpan.FromMilliseconds(50);
+        var bug = new FaultInjector(_ => true, times: int.MaxValue) { ThrowInstead = new InvalidOperationException("A bug in a tick.") };
+        var storage = new IngestStorage(azurite.ConnectionString, options, bug.AddTo);
+        var articles = new ArticleStore(storage, TimeProvider.System);
+        var ingestions = new IngestionStore(storage);
+        var ingestor = new ArticleIngestor(storage, new ArticleExtractor(), articles, ingestions, TimeProvider.System, NullLogger<ArticleIngestor>.Instance);
+        var sweeper = new IngestionSweeper(storage, ingestions, articles, ingestor, TimeProvider.System, NullLogger<IngestionSweeper>.Instance);
+        using var service = new SweepService(sweeper, Options.Create(options), NullLogger<SweepService>.Instance);
+
+        await service.StartAsync(CancellationToken.None);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (bug.Injected < 3 && !service.ExecuteTask!.IsCompleted && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.False(service.ExecuteTask!.IsCompleted, "The sweep loop ended after a failed tick.");
+        Assert.True(bug.Injected >= 3, "The sweep did not try again.");
+        await service.StopAsync(CancellationToken.None);
+    }
+}

@@ -1,0 +1,129 @@
+using Azure.Core;
+using Ingest.Core.Composition;
+using Ingest.Core.Extraction;
+using Ingest.Core.Ingestion;
+using Ingest.Core.Storage;
+using Ingest.IntegrationTests.Azurite;
+using Ingest.IntegrationTests.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Ingest.IntegrationTests.Ingestion;
+
+/// <summary>The sweep as a bounded, incremental process that one failing blob, a race or a second sweeper cannot derail.</summary>
+[Collection(AzuriteTests.Name)]
+public sealed class SweepTests(AzuriteFixture azurite)
+{
+    private const string Story = "Harbour Reopens\n\nThe harbour reopened on Monday after a week of repairs.";
+
+    private sealed record Parts(IngestStorage Storage, IngestionStore Ingestions, ArticleStore Articles, ArticleIngestor Ingestor, IngestionSweeper Sweeper);
+
+    private Parts New(IngestOptions options, Action<ClientOptions>? configureClient = null)
+    {
+        var storage = new IngestStorage(azurite.ConnectionString, options, configureClient);
+        var ingestions = new IngestionStore(storage);
+        var articles = new ArticleStore(storage, TimeProvider.System);
+        var ingestor = new ArticleIngestor(storage, new ArticleExtractor(), articles, ingestions, TimeProvider.System, NullLogger<ArticleIngestor>.Instance);
+        return new Parts(storage, ingestions, articles, ingestor, new IngestionSweeper(storage, ingestions, articles, ingestor, TimeProvider.System, NullLogger<IngestionSweeper>.Instance));
+    }
+
+    private async Task<Parts> NewAsync(Action<IngestOptions>? configure = null, Action<ClientOptions>? configureClient = null)
+    {
+        var options = AzuriteFixture.NewOptions();
+        options.StuckProcessingAfter = TimeSpan.FromSeconds(1);
+        configure?.Invoke(options);
+        var parts = New(options, configureClient);
+        await parts.Storage.EnsureCreatedAsync();
+        return parts;
+    }
+
+    private static async Task UploadAsync(Parts parts, params string[] names)
+    {
+        foreach (var name in names)
+        {
+            await parts.Storage.Articles.GetBlobClient(name).UploadAsync(BinaryData.FromString(Story), overwrite: true);
+        }
+    }
+
+    [Fact]
+    public async Task SweepAsync_OneBlobCannotBeIngested_SettlesTheOthersAndReportsIt()
+    {
+        var options = AzuriteFixture.NewOptions();
+        options.StuckProcessingAfter = TimeSpan.FromSeconds(1);
+        var broken = new FaultInjector(r => r.Method == RequestMethod.Get && r.Uri.Path.EndsWith("/b.txt", StringComparison.Ordinal), times: int.MaxValue)
+        {
+            ThrowInstead = new InvalidOperationException("A bug while reading b.txt."),
+        };
+        var parts = New(options, broken.AddTo);
+        await parts.Storage.EnsureCreatedAsync();
+        await UploadAsync(parts, "a.txt", "b.txt", "c.txt");
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+
+        var result = await parts.Sweeper.SweepAsync();
+
+        Assert.Equal(2, result.Reingested);
+        Assert.Equal(1, result.Failed);
+        Assert.Equal(IngestionStatus.Succeeded, (await parts.Ingestions.GetAsync("a.txt"))?.Status);
+        Assert.Equal(IngestionStatus.Succeeded, (await parts.Ingestions.GetAsync("c.txt"))?.Status);
+    }
+
+    [Fact]
+    public async Task SweepAsync_BlobCreatedAndIngestedAfterTheListing_KeepsItsRows()
+    {
+        var options = AzuriteFixture.NewOptions();
+        options.StuckProcessingAfter = TimeSpan.FromSeconds(1);
+        var bystander = New(options);
+        await bystander.Storage.EnsureCreatedAsync();
+        var late = new RequestHook(RequestHook.IsContainerListing, async () =>
+        {
+            await UploadAsync(bystander, "late.txt");
+            await bystander.Ingestor.IngestAsync("late.txt");
+        });
+        var parts = New(options, late.AddTo);
+
+        await parts.Sweeper.SweepAsync();
+
+        Assert.True(late.Fired);
+        Assert.Equal(IngestionStatus.Succeeded, (await parts.Ingestions.GetAsync("late.txt"))?.Status);
+        Assert.NotNull(await parts.Articles.GetAsync(BlobKeys.ArticleId("late.txt")));
+    }
+
+    [Fact]
+    public async Task SweepAsync_BudgetPerTick_SpreadsTheWorkOverTicksAndMissesNothing()
+    {
+        var parts = await NewAsync(o => o.SweepBlobsPerTick = 2);
+        await UploadAsync(parts, "a.txt", "b.txt", "c.txt", "d.txt", "e.txt");
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+
+        var ticks = new List<IngestionSweeper.SweepResult>();
+        for (var tick = 0; tick < 4; tick++)
+        {
+            ticks.Add(await parts.Sweeper.SweepAsync());
+        }
+
+        Assert.All(ticks, t => Assert.True(t.Reingested <= 2, $"A tick ingested {t.Reingested} blobs, over its budget of 2."));
+        Assert.Equal(5, ticks.Sum(t => t.Reingested));
+        foreach (var name in (string[])["a.txt", "b.txt", "c.txt", "d.txt", "e.txt"])
+        {
+            Assert.Equal(IngestionStatus.Succeeded, (await parts.Ingestions.GetAsync(name))?.Status);
+        }
+    }
+
+    [Fact]
+    public async Task SweepAsync_TwoSweepersAtOnce_OneSweepsTheOtherStandsAside()
+    {
+        var first = await NewAsync();
+        var second = New(first.Storage.Options);
+        await UploadAsync(first, "a.txt", "b.txt", "c.txt");
+        foreach (var name in (string[])["a.txt", "b.txt", "c.txt"])
+        {
+            await first.Ingestor.IngestAsync(name);
+            await first.Storage.Articles.DeleteBlobAsync(name);
+        }
+
+        var results = await Task.WhenAll(first.Sweeper.SweepAsync(), second.Sweeper.SweepAsync());
+
+        Assert.Equal(3, results.Sum(r => r.Removed));
+        Assert.Single(results, r => r.LeaseHeldElsewhere);
+        Assert.Null(await first.Ingestions.GetAsync("a.txt"));
+    }
+}
