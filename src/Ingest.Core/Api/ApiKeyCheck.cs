@@ -31,4 +31,31 @@ public static class ApiKeyCheck
             SHA256.HashData(Encoding.UTF8.GetBytes(presented)),
             SHA256.HashData(Encoding.UTF8.GetBytes(configuredKey)));
     }
+
+    /// <summary>
+    /// Why a keyless Development write is refused, or null when it comes from this machine: the Host must be loopback
+    /// (a DNS-rebinding page names its own host) and a browser's request must not come from another site
+    /// (<c>Sec-Fetch-Site: cross-site</c>, or an <c>Origin</c> that is not loopback).
+    /// </summary>
+    public static string? LocalProblem(HttpRequest request)
+    {
+        if (!IsLoopback(request.Host.Host))
+        {
+            return "Without a key, write routes answer only requests addressed to this machine (localhost, 127.0.0.1, [::1]).";
+        }
+
+        string? origin = request.Headers.Origin;
+        var foreignOrigin = !string.IsNullOrEmpty(origin)
+            && (!Uri.TryCreate(origin, UriKind.Absolute, out var originUri) || !IsLoopback(originUri.Host));
+        if (foreignOrigin || string.Equals(request.Headers["Sec-Fetch-Site"], "cross-site", StringComparison.OrdinalIgnoreCase))
+        {
+            return "Without a key, write routes refuse requests a page on another site makes from a browser.";
+        }
+
+        return null;
+    }
+
+    private static bool IsLoopback(string host) =>
+        host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+        || (System.Net.IPAddress.TryParse(host.Trim('[', ']'), out var address) && System.Net.IPAddress.IsLoopback(address));
 }

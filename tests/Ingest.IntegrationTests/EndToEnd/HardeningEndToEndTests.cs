@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Azure.Storage.Blobs;
 using Ingest.Core.Api.Contracts;
 using Ingest.Core.Ingestion;
 using Ingest.Host.Development;
@@ -179,6 +180,22 @@ public sealed class HardeningEndToEndTests(RunningHost host) : IClassFixture<Run
         Assert.Equal(HttpStatusCode.OK, good.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, altered.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, otherQuery.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("x/../../azure-webjobs-hosts/evil.txt", "evil.txt")]
+    [InlineData("./dot.txt", "dot.txt")]
+    [InlineData("a/./b/../c.txt", "a/c.txt")]
+    public async Task UploadNamedOutOfItsPlace_Is400AndWritesNothing(string name, string wouldBeWritten)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, Api("/api/articles?name=" + Uri.EscapeDataString(name))) { Content = new StringContent("Story\n\nText.") };
+        request.Headers.Add("x-functions-key", RunningHost.ApiKey);
+
+        using var response = await host.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.False(await host.Container.GetBlobClient(wouldBeWritten).ExistsAsync());
+        Assert.False(await new BlobContainerClient(host.ConnectionString, "azure-webjobs-hosts").GetBlobClient(wouldBeWritten).ExistsAsync());
     }
 
     [Fact]

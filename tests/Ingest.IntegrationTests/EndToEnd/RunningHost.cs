@@ -21,6 +21,8 @@ public class RunningHost(AzuriteFixture azurite) : IAsyncLifetime
 
     public BlobContainerClient Container => new(azurite.ConnectionString, Options.ArticlesContainer);
 
+    public string ConnectionString => azurite.ConnectionString;
+
     /// <summary>Settings beyond the defaults, as environment variables.</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
 
