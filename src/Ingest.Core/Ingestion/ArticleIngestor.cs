@@ -104,6 +104,12 @@ public sealed partial class ArticleIngestor(
                     current?.ReprocessToken);
             },
             cancellationToken);
+        if (processing.BlobVersion is { } recorded && recorded.ETag != version.ETag && recorded.LastModified >= version.LastModified)
+        {
+            // A run over newer content got here first: it records the outcome; this stale run writes nothing.
+            return (processing, 0);
+        }
+
         var force = reprocessToken is not null && reprocessToken != processing.ReprocessToken;
 
         if (!extraction.Succeeded)
@@ -117,6 +123,13 @@ public sealed partial class ArticleIngestor(
         {
             for (var i = 0; i < extraction.Articles.Count; i++)
             {
+                if (i > 0 && !await IsCurrentAsync(blob, version, cancellationToken))
+                {
+                    // Positions past the first may be absent from the newer content: none of them is written.
+                    outcomes.Add(new SaveResult(SaveOutcome.Superseded, 0, null));
+                    break;
+                }
+
                 var extracted = extraction.Articles[i];
                 var article = ArticleDtos.From(extracted, ids[i], blob.BlobContainerName, blobName, version);
                 var saved = await articles.SaveAsync(new ArticleWrite(article, extracted.Source.ContentHash, ArticleExtractor.Version, version, force), cancellationToken);
@@ -129,19 +142,27 @@ public sealed partial class ArticleIngestor(
             return (await RecordAsync(blobName, current => Failure(current, blobName, version, "too-large", exception.Message), cancellationToken), 0);
         }
 
-        // A superseded run reports the newer content that is stored, not its own, and leaves that content's articles alone.
-        var superseded = outcomes.FirstOrDefault(o => o.Outcome == SaveOutcome.Superseded);
-        if (superseded is null)
+        var stale = outcomes.Any(o => o.Outcome == SaveOutcome.Superseded);
+        var gone = processing.ArticleIds.Except(ids, StringComparer.Ordinal).ToList();
+        if (!stale && gone.Count > 0 && !await IsCurrentAsync(blob, version, cancellationToken))
         {
-            // Articles the blob no longer holds: a JSON array that shrank.
-            foreach (var gone in processing.ArticleIds.Except(ids, StringComparer.Ordinal))
-            {
-                await articles.DeleteAsync(gone, cancellationToken);
-            }
+            stale = true;
+        }
+
+        if (stale)
+        {
+            // Newer content is being or has been ingested: its run records the outcome and removes what it no longer
+            // holds. This run reports what is recorded and changes nothing more.
+            return (await ingestions.GetAsync(blobName, cancellationToken) ?? processing, sectionsWritten);
+        }
+
+        // Articles the blob no longer holds: a JSON array that shrank.
+        foreach (var id in gone)
+        {
+            await articles.DeleteAsync(id, cancellationToken);
         }
 
         var status = StatusOf(outcomes, previous, version);
-        var recordedVersion = superseded?.StoredBlob ?? version;
         var record = await RecordAsync(blobName, current => new IngestionRecord(
             blobName,
             status,
@@ -149,7 +170,7 @@ public sealed partial class ArticleIngestor(
             current?.Attempts ?? 1,
             null,
             null,
-            recordedVersion,
+            version,
             time.GetUtcNow(),
             reprocessToken ?? current?.ReprocessToken), cancellationToken);
         return (record, sectionsWritten);
@@ -170,6 +191,20 @@ public sealed partial class ArticleIngestor(
         var completedBefore = previous?.Status is IngestionStatus.Succeeded or IngestionStatus.Unchanged && previous.BlobVersion?.ETag == version.ETag;
         var writtenFromThisContent = outcomes.All(o => o.StoredBlob?.ETag == version.ETag);
         return writtenFromThisContent && !completedBefore ? IngestionStatus.Succeeded : IngestionStatus.Unchanged;
+    }
+
+    /// <summary>Whether the blob still holds the content this run read: the fence every write past the first checks.</summary>
+    private async Task<bool> IsCurrentAsync(Azure.Storage.Blobs.BlobClient blob, BlobVersion version, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var properties = await storage.Resilience.ExecuteAsync(async ct => (await blob.GetPropertiesAsync(cancellationToken: ct)).Value, cancellationToken);
+            return properties.ETag.ToString() == version.ETag;
+        }
+        catch (RequestFailedException exception) when (exception.Status == 404)
+        {
+            return false;
+        }
     }
 
     /// <summary>Notes the transient trouble on the blob's record, when storage lets us, so a poisoned blob says what kept failing.</summary>

@@ -14,8 +14,8 @@ namespace Ingest.Core.Ingestion;
 /// </summary>
 internal sealed class SweepLease : IAsyncDisposable
 {
-    private static readonly TimeSpan Duration = TimeSpan.FromSeconds(60);
-    private static readonly TimeSpan RenewAfter = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan Duration = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan RenewAfter = TimeSpan.FromSeconds(10);
     private const string ContainerMarkerKey = "containermarker";
     private const string RecordsTokenKey = "recordstoken";
 
@@ -122,7 +122,7 @@ internal sealed class SweepLease : IAsyncDisposable
         }
         catch (Exception exception) when (exception is RequestFailedException or OperationCanceledException or HttpRequestException)
         {
-            // The lease runs out by itself within a minute.
+            // The lease runs out by itself within half a minute.
         }
     }
 

@@ -101,6 +101,32 @@ public sealed class ArticleIngestorTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task IngestAsync_StaleRunFinishingAfterANewerOne_WritesNothingTheNewerContentLacks()
+    {
+        var (storage, _, articles) = await NewAsync();
+        await UploadAsync(storage, "feed.json", JsonArray(5));
+        var newer = new ArticleIngestor(storage, new ArticleExtractor(), articles, new IngestionStore(storage), TimeProvider.System, NullLogger<ArticleIngestor>.Instance);
+        // The slow run has read the five-story version when the blob is overwritten with two stories and ingested.
+        var overtaken = new RequestHook(
+            r => r.Method == Azure.Core.RequestMethod.Get && r.Uri.Path.EndsWith("/feed.json", StringComparison.Ordinal),
+            async () =>
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1.1)); // blob times have one-second resolution
+                await UploadAsync(storage, "feed.json", JsonArray(2));
+                await newer.IngestAsync("feed.json");
+            });
+        var slowStorage = new IngestStorage(azurite.ConnectionString, storage.Options, overtaken.AddTo);
+        var slow = new ArticleIngestor(slowStorage, new ArticleExtractor(), new ArticleStore(slowStorage, TimeProvider.System), new IngestionStore(slowStorage), TimeProvider.System, NullLogger<ArticleIngestor>.Instance);
+
+        await slow.IngestAsync("feed.json");
+
+        Assert.True(overtaken.Fired);
+        var record = await new IngestionStore(storage).GetAsync("feed.json");
+        Assert.Equal(2, record?.ArticleIds.Count);
+        Assert.Equal(record!.ArticleIds.Order(StringComparer.Ordinal), await StoredIdsAsync(articles, "feed.json"));
+    }
+
+    [Fact]
     public async Task IngestAsync_SameContentAgain_IsUnchanged()
     {
         var (storage, ingestor, _) = await NewAsync();
