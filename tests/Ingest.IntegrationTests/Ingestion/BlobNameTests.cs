@@ -1,4 +1,3 @@
-using System.Text;
 using Ingest.Core.Api;
 using Ingest.Core.Extraction;
 using Ingest.Core.Ingestion;
@@ -23,9 +22,9 @@ public sealed class BlobNameTests(AzuriteFixture azurite)
         var storage = await azurite.NewStorageAsync();
         var endpoints = new ArticleEndpoints(storage, new ArticleStore(storage, TimeProvider.System), new IngestionStore(storage));
 
-        var result = await endpoints.UploadAsync(Post(name, "Harbour Reopens\n\nThe harbour reopened."), CancellationToken.None);
+        var result = await endpoints.UploadAsync(ApiRequests.Make("name", name, "Harbour Reopens\n\nThe harbour reopened."), CancellationToken.None);
 
-        Assert.Equal(StatusCodes.Status400BadRequest, (result as IStatusCodeHttpResult)?.StatusCode);
+        Assert.Equal(StatusCodes.Status400BadRequest, ApiRequests.StatusOf(result));
         Assert.Empty(storage.Articles.GetBlobs().ToList());
         Assert.False(await storage.Blobs.GetBlobContainerClient("azure-webjobs-hosts").GetBlobClient("evil.txt").ExistsAsync());
     }
@@ -36,9 +35,9 @@ public sealed class BlobNameTests(AzuriteFixture azurite)
         var storage = await azurite.NewStorageAsync();
         var endpoints = new ArticleEndpoints(storage, new ArticleStore(storage, TimeProvider.System), new IngestionStore(storage));
 
-        var result = await endpoints.UploadAsync(Post("news/a..b 100%.txt", "Harbour Reopens\n\nThe harbour reopened."), CancellationToken.None);
+        var result = await endpoints.UploadAsync(ApiRequests.Make("name", "news/a..b 100%.txt", "Harbour Reopens\n\nThe harbour reopened."), CancellationToken.None);
 
-        Assert.Equal(StatusCodes.Status202Accepted, (result as IStatusCodeHttpResult)?.StatusCode);
+        Assert.Equal(StatusCodes.Status202Accepted, ApiRequests.StatusOf(result));
         Assert.Equal(["news/a..b 100%.txt"], storage.Articles.GetBlobs().Select(b => b.Name).ToList());
     }
 
@@ -56,16 +55,5 @@ public sealed class BlobNameTests(AzuriteFixture azurite)
         Assert.Equal(BlobNames.ErrorCode, record.ErrorCode);
         Assert.Equal(BlobNames.ErrorCode, (await new IngestionStore(storage).GetAsync("harbour."))?.ErrorCode);
         Assert.Empty((await articles.ListAsync(new ArticleListQuery(10, null, null, null, null, null, "harbour."))).Items);
-    }
-
-    private static HttpRequest Post(string name, string body)
-    {
-        var context = new DefaultHttpContext();
-        context.Request.Method = HttpMethods.Post;
-        context.Request.QueryString = QueryString.Create("name", name);
-        var bytes = Encoding.UTF8.GetBytes(body);
-        context.Request.Body = new MemoryStream(bytes);
-        context.Request.ContentLength = bytes.Length;
-        return context.Request;
     }
 }

@@ -1,6 +1,6 @@
-using System.Text;
 using Ingest.Core.Api;
 using Ingest.Core.Extraction;
+using Ingest.Core.Ingestion;
 using Ingest.Core.Storage;
 using Ingest.IntegrationTests.Azurite;
 using Ingest.IntegrationTests.Storage;
@@ -27,10 +27,10 @@ public sealed class SafeRetriesTests(AzuriteFixture azurite)
         var storage = await azurite.NewStorageAsync(faults.AddTo);
         var body = Article + string.Concat(Enumerable.Repeat("\n\nThe sea wall held.", paragraphs - 1));
 
-        var result = await Endpoints(storage).UploadAsync(Request("name=harbour.txt", body), CancellationToken.None);
+        var result = await Endpoints(storage).UploadAsync(ApiRequests.Make("name", "harbour.txt", body), CancellationToken.None);
 
         Assert.Equal(1, faults.Injected);
-        Assert.Equal(StatusCodes.Status202Accepted, StatusOf(result));
+        Assert.Equal(StatusCodes.Status202Accepted, ApiRequests.StatusOf(result));
         var stored = await storage.Articles.GetBlobClient("harbour.txt").DownloadContentAsync();
         Assert.Equal(body, stored.Value.Content.ToString());
     }
@@ -53,7 +53,7 @@ public sealed class SafeRetriesTests(AzuriteFixture azurite)
 
         var result = await Endpoints(faulty).DeleteAsync(id, CancellationToken.None);
 
-        Assert.Equal(StatusCodes.Status204NoContent, StatusOf(result));
+        Assert.Equal(StatusCodes.Status204NoContent, ApiRequests.StatusOf(result));
         Assert.All(faults, f => Assert.Equal(1, f.Injected));
         Assert.Null(await new ArticleStore(storage, TimeProvider.System).GetAsync(id));
         Assert.Empty(storage.SectionsTable.Query<Azure.Data.Tables.TableEntity>(e => e.PartitionKey == id).ToList());
@@ -69,12 +69,12 @@ public sealed class SafeRetriesTests(AzuriteFixture azurite)
         var faulty = new IngestStorage(azurite.ConnectionString, storage.Options, faults.AddTo);
         var endpoints = new IngestionEndpoints(faulty, new IngestionStore(faulty), TimeProvider.System);
 
-        var result = await endpoints.ReprocessAsync(Request("blob=harbour.txt"), CancellationToken.None);
+        var result = await endpoints.ReprocessAsync(ApiRequests.Make("blob", "harbour.txt"), CancellationToken.None);
 
         Assert.Equal(1, faults.Injected);
-        Assert.Equal(StatusCodes.Status202Accepted, StatusOf(result));
+        Assert.Equal(StatusCodes.Status202Accepted, ApiRequests.StatusOf(result));
         var properties = await storage.Articles.GetBlobClient("harbour.txt").GetPropertiesAsync();
-        Assert.True(properties.Value.Metadata.ContainsKey(Core.Ingestion.ArticleIngestor.ReprocessMetadataKey));
+        Assert.True(properties.Value.Metadata.ContainsKey(ArticleIngestor.ReprocessMetadataKey));
     }
 
     private static ArticleEndpoints Endpoints(IngestStorage storage) =>
@@ -84,24 +84,7 @@ public sealed class SafeRetriesTests(AzuriteFixture azurite)
     {
         await storage.Articles.GetBlobClient(name).UploadAsync(BinaryData.FromString(content), overwrite: true);
         var articles = new ArticleStore(storage, TimeProvider.System);
-        var ingestor = new Core.Ingestion.ArticleIngestor(storage, new ArticleExtractor(), articles, new IngestionStore(storage), TimeProvider.System, NullLogger<Core.Ingestion.ArticleIngestor>.Instance);
+        var ingestor = new ArticleIngestor(storage, new ArticleExtractor(), articles, new IngestionStore(storage), TimeProvider.System, NullLogger<ArticleIngestor>.Instance);
         return await ingestor.IngestAsync(name);
     }
-
-    private static HttpRequest Request(string query, string? body = null)
-    {
-        var context = new DefaultHttpContext();
-        context.Request.QueryString = new QueryString("?" + query);
-        if (body is not null)
-        {
-            var bytes = Encoding.UTF8.GetBytes(body);
-            context.Request.Method = HttpMethods.Post;
-            context.Request.Body = new MemoryStream(bytes);
-            context.Request.ContentLength = bytes.Length;
-        }
-
-        return context.Request;
-    }
-
-    private static int? StatusOf(IResult result) => (result as IStatusCodeHttpResult)?.StatusCode;
 }
