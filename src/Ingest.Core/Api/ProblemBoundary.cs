@@ -8,8 +8,9 @@ namespace Ingest.Core.Api;
 
 /// <summary>
 /// Runs a handler and turns the failures a request may meet into problem responses, in both
-/// hosts alike: a bad continuation token is 400, storage trouble is 503. Anything else is a bug
-/// and goes on to the host's error handling, which answers 500 without details.
+/// hosts alike: a bad continuation token is 400, storage trouble that may pass (timeouts, 5xx, 429, a
+/// broken circuit) is 503. Anything else, a storage refusal of what we sent included, is a bug and
+/// goes on to the host's error handling, which answers 500 without details.
 /// </summary>
 public static class ProblemBoundary
 {
@@ -27,10 +28,16 @@ public static class ProblemBoundary
         {
             return Problems.BadRequest("The request asks storage for something it cannot answer (a malformed continuation token?).");
         }
-        catch (Exception exception) when (exception is RequestFailedException or BrokenCircuitException or TimeoutRejectedException
-                                              or HttpRequestException or StorageConflictException)
+        catch (Exception exception) when (IsPassingStorageTrouble(exception))
         {
             return Problems.StorageUnavailable();
         }
     }
+
+    private static bool IsPassingStorageTrouble(Exception exception) => exception switch
+    {
+        RequestFailedException failure => StorageResilience.IsTransient(failure),
+        BrokenCircuitException or TimeoutRejectedException or HttpRequestException or StorageConflictException => true,
+        _ => false,
+    };
 }
