@@ -123,7 +123,7 @@ public sealed partial class ArticleIngestor(
         {
             for (var i = 0; i < extraction.Articles.Count; i++)
             {
-                if (i > 0 && !await IsCurrentAsync(blob, version, cancellationToken))
+                if (i > 0 && !await IsCurrentAsync(blobName, version, cancellationToken))
                 {
                     // Positions past the first may be absent from the newer content: none of them is written.
                     outcomes.Add(new SaveResult(SaveOutcome.Superseded, 0, null));
@@ -144,7 +144,7 @@ public sealed partial class ArticleIngestor(
 
         var stale = outcomes.Any(o => o.Outcome == SaveOutcome.Superseded);
         var gone = processing.ArticleIds.Except(ids, StringComparer.Ordinal).ToList();
-        if (!stale && gone.Count > 0 && !await IsCurrentAsync(blob, version, cancellationToken))
+        if (!stale && gone.Count > 0 && !await IsCurrentAsync(blobName, version, cancellationToken))
         {
             stale = true;
         }
@@ -194,18 +194,8 @@ public sealed partial class ArticleIngestor(
     }
 
     /// <summary>Whether the blob still holds the content this run read: the fence every write past the first checks.</summary>
-    private async Task<bool> IsCurrentAsync(Azure.Storage.Blobs.BlobClient blob, BlobVersion version, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var properties = await storage.Resilience.ExecuteAsync(async ct => (await blob.GetPropertiesAsync(cancellationToken: ct)).Value, cancellationToken);
-            return properties.ETag.ToString() == version.ETag;
-        }
-        catch (RequestFailedException exception) when (exception.Status == 404)
-        {
-            return false;
-        }
-    }
+    private async Task<bool> IsCurrentAsync(string blobName, BlobVersion version, CancellationToken cancellationToken) =>
+        (await storage.CurrentVersionAsync(blobName, cancellationToken))?.ETag == version.ETag;
 
     /// <summary>Notes the transient trouble on the blob's record, when storage lets us, so a poisoned blob says what kept failing.</summary>
     private async Task TryRecordTransientFailureAsync(string blobName, Exception exception)

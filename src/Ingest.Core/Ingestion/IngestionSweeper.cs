@@ -40,7 +40,8 @@ public sealed partial class IngestionSweeper(
         public int Reingested;
         public int Removed;
         public int Failed;
-        public int Looked;
+        public int Blobs;
+        public int Records;
     }
 
     public async Task<SweepResult> SweepAsync(CancellationToken cancellationToken = default)
@@ -56,12 +57,10 @@ public sealed partial class IngestionSweeper(
         var budget = storage.Options.SweepBlobsPerTick;
         var tally = new Tally();
         var marker = await SweepBlobsAsync(lease, lease.Checkpoint.ContainerMarker, budget, stuckBefore, tally, cancellationToken);
-        var blobsLooked = tally.Looked;
-        tally.Looked = 0;
         var token = await SweepRecordsAsync(lease, lease.Checkpoint.RecordsToken, budget, stuckBefore, tally, cancellationToken);
         await lease.SaveAsync(new SweepCheckpoint(marker, token), cancellationToken);
 
-        LogSwept(logger, blobsLooked, tally.Looked, tally.Reingested, tally.Removed, tally.Failed, marker is null && token is null);
+        LogSwept(logger, tally.Blobs, tally.Records, tally.Reingested, tally.Removed, tally.Failed, marker is null && token is null);
         return new SweepResult(tally.Reingested, tally.Removed, tally.Failed);
     }
 
@@ -75,19 +74,23 @@ public sealed partial class IngestionSweeper(
                 return marker;
             }
 
-            var (blobs, next) = await ListPageAsync(marker, Math.Min(PageSize, budget - tally.Looked), cancellationToken);
-            tally.Looked += blobs.Count;
+            var (blobs, next) = await ListPageAsync(marker, Math.Min(PageSize, budget - tally.Blobs), cancellationToken);
+            tally.Blobs += blobs.Count;
             var old = blobs.Where(b => b.Version.LastModified < stuckBefore).ToList();
             // Read after the listing: a record the trigger wrote since is seen, and its blob left alone.
             var recorded = await ingestions.RecordedETagsAsync(old.Select(b => b.Name).ToList(), cancellationToken);
-            foreach (var (name, version) in old.Where(b => recorded[b.Name] != b.Version.ETag))
+            foreach (var (name, _) in old.Where(b => recorded[b.Name] != b.Version.ETag))
             {
-                await SettleAsync(name, tally, () => ingestor.IngestAsync(name, cancellationToken), reingested: true, cancellationToken);
+                await SettleAsync(name, tally, async () =>
+                {
+                    await ingestor.IngestAsync(name, cancellationToken);
+                    tally.Reingested++;
+                }, cancellationToken);
             }
 
             marker = next;
         }
-        while (marker is not null && tally.Looked < budget);
+        while (marker is not null && tally.Blobs < budget);
 
         return marker;
     }
@@ -102,23 +105,23 @@ public sealed partial class IngestionSweeper(
                 return token;
             }
 
-            var (records, next) = await ingestions.ReadPageAsync(token, Math.Min(PageSize, budget - tally.Looked), cancellationToken);
-            tally.Looked += records.Count;
+            var (records, next) = await ingestions.ReadPageAsync(token, Math.Min(PageSize, budget - tally.Records), cancellationToken);
+            tally.Records += records.Count;
             foreach (var (record, rowETag) in records)
             {
-                await SettleAsync(record.Blob, tally, () => SettleRecordAsync(record, rowETag, stuckBefore, tally, cancellationToken), reingested: false, cancellationToken);
+                await SettleAsync(record.Blob, tally, () => SettleRecordAsync(record, rowETag, stuckBefore, tally, cancellationToken), cancellationToken);
             }
 
             token = next;
         }
-        while (token is not null && tally.Looked < budget);
+        while (token is not null && tally.Records < budget);
 
         return token;
     }
 
     private async Task SettleRecordAsync(IngestionRecord record, ETag rowETag, DateTimeOffset stuckBefore, Tally tally, CancellationToken cancellationToken)
     {
-        var current = await CurrentVersionAsync(record.Blob, cancellationToken);
+        var current = await storage.CurrentVersionAsync(record.Blob, cancellationToken);
         if (current is null)
         {
             // Gone for certain. The articles go first: while the record names them, a failure here is retried next cycle.
@@ -140,32 +143,16 @@ public sealed partial class IngestionSweeper(
     }
 
     /// <summary>Runs one blob's step; a failure is logged and counted, and the tick goes on.</summary>
-    private async Task SettleAsync(string blobName, Tally tally, Func<Task> step, bool reingested, CancellationToken cancellationToken)
+    private async Task SettleAsync(string blobName, Tally tally, Func<Task> step, CancellationToken cancellationToken)
     {
         try
         {
             await step();
-            tally.Reingested += reingested ? 1 : 0;
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             tally.Failed++;
             LogBlobFailed(logger, exception, blobName);
-        }
-    }
-
-    private async Task<BlobVersion?> CurrentVersionAsync(string blobName, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var properties = await storage.Resilience.ExecuteAsync(
-                async ct => (await storage.Articles.GetBlobClient(blobName).GetPropertiesAsync(cancellationToken: ct)).Value,
-                cancellationToken);
-            return new BlobVersion(properties.ETag.ToString(), properties.LastModified);
-        }
-        catch (RequestFailedException exception) when (exception.Status == 404)
-        {
-            return null;
         }
     }
 

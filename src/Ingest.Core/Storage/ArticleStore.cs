@@ -232,16 +232,8 @@ public sealed class ArticleStore(IngestStorage storage, TimeProvider time)
             return true;
         }
 
-        var blob = storage.Articles.GetBlobClient(write.Article.Source.Blob);
-        try
-        {
-            var properties = await storage.Resilience.ExecuteAsync(async ct => await blob.GetPropertiesAsync(cancellationToken: ct), cancellationToken);
-            return properties.Value.ETag.ToString() != write.Blob.ETag;
-        }
-        catch (RequestFailedException exception) when (exception.Status == 404)
-        {
-            return true;
-        }
+        // Gone (null) is newer too: the content being written is no longer the blob's.
+        return (await storage.CurrentVersionAsync(write.Article.Source.Blob, cancellationToken))?.ETag != write.Blob.ETag;
     }
 
     private async Task<List<SectionDto>> ReadGenerationAsync(string id, string writeId, CancellationToken cancellationToken)

@@ -64,6 +64,22 @@ public sealed class IngestStorage
         }
     }
 
+    /// <summary>The version the articles container holds of <paramref name="blobName"/> now (one HEAD), or null when the blob is gone.</summary>
+    public async Task<BlobVersion?> CurrentVersionAsync(string blobName, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var properties = await Resilience.ExecuteAsync(
+                async ct => (await Articles.GetBlobClient(blobName).GetPropertiesAsync(cancellationToken: ct)).Value,
+                cancellationToken);
+            return new BlobVersion(properties.ETag.ToString(), properties.LastModified);
+        }
+        catch (Azure.RequestFailedException exception) when (exception.Status == 404)
+        {
+            return null;
+        }
+    }
+
     /// <summary>One cheap call that tells whether storage answers at all.</summary>
     public async Task<bool> IsReachableAsync(CancellationToken cancellationToken = default)
     {

@@ -108,7 +108,7 @@ public sealed class IngestionStore(IngestStorage storage)
         return recorded;
     }
 
-    /// <summary>Removes the blob's record if it is still the row read as <paramref name="ifMatch"/>; false when it changed since.</summary>
+    /// <summary>Removes the blob's record if it is still the row read as <paramref name="ifMatch"/> (any row for <see cref="ETag.All"/>); false when it changed since.</summary>
     public async Task<bool> DeleteAsync(string blobName, ETag ifMatch, CancellationToken cancellationToken = default)
     {
         var key = BlobKeys.For(blobName);
@@ -128,17 +128,7 @@ public sealed class IngestionStore(IngestStorage storage)
     }
 
     /// <summary>Removes the blob's record. Gone already is done: a retry of a delete whose answer was lost meets 404.</summary>
-    public async Task DeleteAsync(string blobName, CancellationToken cancellationToken = default)
-    {
-        var key = BlobKeys.For(blobName);
-        try
-        {
-            await storage.Resilience.ExecuteAsync(async ct => await Table.DeleteEntityAsync(key, "", ETag.All, ct), cancellationToken);
-        }
-        catch (RequestFailedException exception) when (exception.Status == 404)
-        {
-        }
-    }
+    public Task DeleteAsync(string blobName, CancellationToken cancellationToken = default) => DeleteAsync(blobName, ETag.All, cancellationToken);
 
     private Task<TableEntity?> ReadRowAsync(string blobName, CancellationToken cancellationToken) =>
         TableReads.PointReadAsync(storage, Table, BlobKeys.For(blobName), "", cancellationToken);

@@ -37,11 +37,8 @@ internal static class TableReads
         var rows = new List<TableEntity>(top);
         do
         {
-            var page = await storage.Resilience.ExecuteAsync(
-                async ct => await FirstPageAsync(table.QueryAsync<TableEntity>(filter, top - rows.Count, select, ct), token),
-                cancellationToken);
-            rows.AddRange(page.Values);
-            token = page.ContinuationToken;
+            (var page, token) = await ReadServicePageAsync(storage, table, filter, top - rows.Count, token, select, cancellationToken);
+            rows.AddRange(page);
         }
         while (token is not null && rows.Count < top);
 
