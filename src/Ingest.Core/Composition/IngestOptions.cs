@@ -72,7 +72,7 @@ public sealed class IngestOptions
 
     /// <summary>How often the sweep runs in the standalone host (the Functions app runs it on <c>Ingest:SweepSchedule</c>).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
-    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(5);
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// How many blobs and how many ingestion records one sweep tick looks at, at most. A container larger than that is
@@ -91,6 +91,22 @@ public sealed class IngestOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan StuckProcessingAfter { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// A blob whose current content has had no ingestion record this long is ingested by the sweep. The polling trigger
+    /// never sees some blobs of a burst (it looks only at blobs modified after the newest its last scan saw, and an
+    /// upload is stamped when it begins, so one that ends after a scan is older than that mark); this bounds how long
+    /// such a file waits: at most this plus one <see cref="SweepInterval"/>. Long enough that the trigger gets its turn.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan UnrecordedAfter { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// The poison queue is one per storage account: a message there about another container is another app's. It is put
+    /// back, hidden this long so its owner's handler gets the next turn, and living no longer than the original would have.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan PoisonReturnDelay { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Retries of a storage call that failed for a transient reason (408, 429, 500, 503, timeouts), with exponential back-off and jitter.</summary>
     [Range(0, 10)]

@@ -7,10 +7,10 @@ namespace Ingest.Core.Ingestion;
 
 /// <summary>
 /// The periodic sweep both hosts run (a hosted service in the standalone host, a timer trigger in the Functions app).
-/// It ingests blobs whose ingestion has sat at "processing" longer than <c>Ingest:StuckProcessingAfter</c>, and blobs
-/// that old whose current content has no ingestion at all (a crashed or cut-off host's work, which the trigger would only
-/// redeliver when its queue message's visibility runs out, or an overwrite the container scan missed), and removes the
-/// rows of blobs deleted straight from the container.
+/// It ingests blobs whose ingestion has sat at "processing" longer than <c>Ingest:StuckProcessingAfter</c> (a crashed or
+/// cut-off host's work, which the trigger would only redeliver when its queue message's visibility runs out), and blobs
+/// whose current content has had no ingestion for <c>Ingest:UnrecordedAfter</c> (a file or an overwrite the container
+/// scan missed), and removes the rows of blobs deleted straight from the container.
 /// <para>
 /// Bounded and incremental: a tick holds the sweep lease (<see cref="SweepLease"/>: one sweeper across all hosts), looks
 /// at no more than <c>Ingest:SweepBlobsPerTick</c> blobs and as many records, a page at a time, each page its own storage
@@ -53,10 +53,11 @@ public sealed partial class IngestionSweeper(
             return new SweepResult(0, 0, LeaseHeldElsewhere: true);
         }
 
-        var stuckBefore = time.GetUtcNow() - storage.Options.StuckProcessingAfter;
+        var now = time.GetUtcNow();
+        var stuckBefore = now - storage.Options.StuckProcessingAfter;
         var budget = storage.Options.SweepBlobsPerTick;
         var tally = new Tally();
-        var marker = await SweepBlobsAsync(lease, lease.Checkpoint.ContainerMarker, budget, stuckBefore, tally, cancellationToken);
+        var marker = await SweepBlobsAsync(lease, lease.Checkpoint.ContainerMarker, budget, now - storage.Options.UnrecordedAfter, tally, cancellationToken);
         var token = await SweepRecordsAsync(lease, lease.Checkpoint.RecordsToken, budget, stuckBefore, tally, cancellationToken);
         await lease.SaveAsync(new SweepCheckpoint(marker, token), cancellationToken);
 
@@ -64,8 +65,8 @@ public sealed partial class IngestionSweeper(
         return new SweepResult(tally.Reingested, tally.Removed, tally.Failed);
     }
 
-    /// <summary>Blobs old enough whose current content has no ingestion; returns where the listing stopped (null at its end).</summary>
-    private async Task<string?> SweepBlobsAsync(SweepLease lease, string? marker, int budget, DateTimeOffset stuckBefore, Tally tally, CancellationToken cancellationToken)
+    /// <summary>Blobs modified before <paramref name="unrecordedBefore"/> whose current content has no ingestion; returns where the listing stopped (null at its end).</summary>
+    private async Task<string?> SweepBlobsAsync(SweepLease lease, string? marker, int budget, DateTimeOffset unrecordedBefore, Tally tally, CancellationToken cancellationToken)
     {
         do
         {
@@ -76,7 +77,7 @@ public sealed partial class IngestionSweeper(
 
             var (blobs, next) = await ListPageAsync(marker, Math.Min(PageSize, budget - tally.Blobs), cancellationToken);
             tally.Blobs += blobs.Count;
-            var old = blobs.Where(b => b.Version.LastModified < stuckBefore).ToList();
+            var old = blobs.Where(b => b.Version.LastModified < unrecordedBefore).ToList();
             // Read after the listing: a record the trigger wrote since is seen, and its blob left alone.
             var recorded = await ingestions.RecordedETagsAsync(old.Select(b => b.Name).ToList(), cancellationToken);
             foreach (var (name, _) in old.Where(b => recorded[b.Name] != b.Version.ETag))

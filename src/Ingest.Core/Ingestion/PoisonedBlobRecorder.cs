@@ -8,12 +8,15 @@ namespace Ingest.Core.Ingestion;
 /// The blob trigger gives up on a blob after its poison threshold (five failed attempts) and copies its message to the
 /// <c>webjobs-blobtrigger-poison</c> queue; this records the blob's ingestion as <c>poisoned</c>, with the attempts
 /// counted and the last trouble named, so no status is left at "processing" for a file that will not be tried again.
+/// The queue is shared by every app on the storage account: a message about another container is put back for its owner.
 /// </summary>
 public sealed partial class PoisonedBlobRecorder(IngestStorage storage, IngestionStore ingestions, TimeProvider time, ILogger<PoisonedBlobRecorder> logger)
 {
-    public const string QueueName = "webjobs-blobtrigger-poison";
+    public const string QueueName = IngestStorage.PoisonQueueName;
 
-    public async Task RecordAsync(string message, CancellationToken cancellationToken = default)
+    /// <param name="message">The queue message's text.</param>
+    /// <param name="expiresOn">When the message would have expired: a message put back for another app lives no longer.</param>
+    public async Task RecordAsync(string message, DateTimeOffset? expiresOn = null, CancellationToken cancellationToken = default)
     {
         if (!TryRead(message, out var container, out var blobName, out var etag))
         {
@@ -23,7 +26,10 @@ public sealed partial class PoisonedBlobRecorder(IngestStorage storage, Ingestio
 
         if (container != storage.Options.ArticlesContainer)
         {
-            return; // Another function's or container's blob.
+            // Another app's or container's blob: taking the message off the queue must not lose it.
+            await ReturnAsync(message, expiresOn, cancellationToken);
+            LogReturned(logger, container);
+            return;
         }
 
         await ingestions.UpdateAsync(
@@ -42,6 +48,21 @@ public sealed partial class PoisonedBlobRecorder(IngestStorage storage, Ingestio
                     current?.ReprocessToken),
             cancellationToken);
         LogPoisoned(logger, blobName);
+    }
+
+    private async Task ReturnAsync(string message, DateTimeOffset? expiresOn, CancellationToken cancellationToken)
+    {
+        var timeToLive = expiresOn is { } end ? end - time.GetUtcNow() : (TimeSpan?)null;
+        if (timeToLive <= TimeSpan.FromSeconds(1))
+        {
+            return; // It would expire before anyone saw it again.
+        }
+
+        var delay = storage.Options.PoisonReturnDelay;
+        var hidden = timeToLive is { } ttl && ttl - TimeSpan.FromSeconds(1) < delay ? ttl - TimeSpan.FromSeconds(1) : delay;
+        await storage.Resilience.ExecuteAsync(
+            async ct => await storage.PoisonQueue.SendMessageAsync(message, hidden, timeToLive, ct),
+            cancellationToken);
     }
 
     private static bool TryRead(string message, out string? container, out string blobName, out string? etag)
@@ -66,6 +87,9 @@ public sealed partial class PoisonedBlobRecorder(IngestStorage storage, Ingestio
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ingestion of {BlobName} is poisoned: the trigger gave up on it")]
     private static partial void LogPoisoned(ILogger logger, string blobName);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "A poison-queue message about container {Container} was put back for the app that owns it")]
+    private static partial void LogReturned(ILogger logger, string? container);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A poison-queue message could not be read and was left alone")]
     private static partial void LogUnreadable(ILogger logger);

@@ -1,6 +1,7 @@
 using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using Ingest.Core.Composition;
 using Polly;
 
@@ -37,9 +38,17 @@ public sealed class IngestStorage
         ArticlesTable = tables.GetTableClient(options.ArticlesTable);
         SectionsTable = tables.GetTableClient(options.SectionsTable);
         IngestionsTable = tables.GetTableClient(options.IngestionsTable);
+        var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }; // As the WebJobs trigger writes and reads.
+        queueOptions.Retry.MaxRetries = 0;
+        queueOptions.Retry.NetworkTimeout = options.StorageTimeout;
+        configureClient?.Invoke(queueOptions);
+        PoisonQueue = new QueueServiceClient(connectionString, queueOptions).GetQueueClient(PoisonQueueName);
         Resilience = StorageResilience.Create(options);
         ContinuationTokens = ContinuationTokens.ForConnection(connectionString);
     }
+
+    /// <summary>Where the blob trigger puts a blob it gave up on: one queue per account, shared by every app on it.</summary>
+    public const string PoisonQueueName = "webjobs-blobtrigger-poison";
 
     public IngestOptions Options { get; }
     public BlobServiceClient Blobs { get; }
@@ -48,6 +57,7 @@ public sealed class IngestStorage
     public TableClient ArticlesTable { get; }
     public TableClient SectionsTable { get; }
     public TableClient IngestionsTable { get; }
+    public QueueClient PoisonQueue { get; }
     public ResiliencePipeline Resilience { get; }
 
     /// <summary>Signs the continuation tokens the API hands out, so only those come back.</summary>

@@ -9,10 +9,18 @@ public sealed class MaintenanceFunctions(PoisonedBlobRecorder poisoned, Ingestio
     [Function("PoisonedBlobTrigger")]
     public Task RecordPoisonedAsync(
         [QueueTrigger(PoisonedBlobRecorder.QueueName, Connection = "AzureWebJobsStorage")] string message,
+        FunctionContext context,
         CancellationToken cancellationToken) =>
-        poisoned.RecordAsync(message, cancellationToken);
+        poisoned.RecordAsync(message, ExpirationTime(context), cancellationToken);
 
-    /// <summary>Re-ingests abandoned work and removes rows of deleted blobs, on <c>Ingest:SweepSchedule</c> (CRON, every 5 minutes in the sample settings).</summary>
+    /// <summary>The queue trigger's <c>ExpirationTime</c> binding data: when the message would have expired.</summary>
+    internal static DateTimeOffset? ExpirationTime(FunctionContext context) =>
+        context.BindingContext.BindingData.TryGetValue("ExpirationTime", out var value)
+        && DateTimeOffset.TryParse(value?.ToString()?.Trim('"'), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var expires)
+            ? expires
+            : null;
+
+    /// <summary>Re-ingests abandoned work and removes rows of deleted blobs, on <c>Ingest:SweepSchedule</c> (CRON, every 30 seconds in the sample settings).</summary>
     [Function("Sweep")]
     public Task SweepAsync([TimerTrigger("%Ingest:SweepSchedule%")] TimerInfo timer, CancellationToken cancellationToken) =>
         sweeper.SweepAsync(cancellationToken);

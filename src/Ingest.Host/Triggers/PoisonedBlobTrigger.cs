@@ -9,6 +9,7 @@ public sealed class PoisonedBlobTrigger(PoisonedBlobRecorder recorder)
     [FunctionName("PoisonedBlobTrigger")]
     public Task RunAsync(
         [QueueTrigger(PoisonedBlobRecorder.QueueName, Connection = "AzureWebJobsStorage")] string message,
+        DateTimeOffset expirationTime,
         CancellationToken cancellationToken) =>
-        recorder.RecordAsync(message, cancellationToken);
+        recorder.RecordAsync(message, expirationTime, cancellationToken);
 }

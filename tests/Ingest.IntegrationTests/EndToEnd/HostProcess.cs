@@ -55,6 +55,7 @@ public sealed class HostProcess : IAsyncDisposable
         // The sweep heals what the trigger misses (a crash, an overwrite the container scan skipped); run it often here.
         start.Environment["Ingest__SweepInterval"] = "00:00:05";
         start.Environment["Ingest__StuckProcessingAfter"] = "00:00:05";
+        start.Environment["Ingest__UnrecordedAfter"] = "00:00:05";
         foreach (var (name, value) in settings ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;

@@ -67,5 +67,6 @@ public sealed class RunningHostWithoutSweep(AzuriteFixture azurite) : RunningHos
     protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
     {
         ["Ingest__StuckProcessingAfter"] = "01:00:00",
+        ["Ingest__UnrecordedAfter"] = "01:00:00",
     };
 }

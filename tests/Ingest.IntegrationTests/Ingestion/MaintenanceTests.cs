@@ -56,9 +56,27 @@ public sealed class MaintenanceTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task RecordAsync_AnotherContainersMessage_GoesBackOnTheQueueForItsOwner()
+    {
+        var parts = await NewAsync(o => o.PoisonReturnDelay = TimeSpan.Zero);
+        var foreign = PoisonMessage("another-apps-" + Guid.NewGuid().ToString("N")[..8], "theirs.txt", "\"0x9\"");
+        var expiresOn = DateTimeOffset.UtcNow.AddHours(3);
+        var recorder = new PoisonedBlobRecorder(parts.Storage, parts.Ingestions, TimeProvider.System, NullLogger<PoisonedBlobRecorder>.Instance);
+
+        await recorder.RecordAsync(foreign, expiresOn);
+        var waiting = (await parts.Storage.PoisonQueue.PeekMessagesAsync(32)).Value.Where(m => m.Body.ToString() == foreign).ToList();
+
+        var returned = Assert.Single(waiting);
+        Assert.InRange(returned.ExpiresOn!.Value, expiresOn.AddMinutes(-1), expiresOn.AddMinutes(1)); // It lives no longer than the original would have.
+        Assert.Null(await parts.Ingestions.GetAsync("theirs.txt"));
+        var received = (await parts.Storage.PoisonQueue.ReceiveMessagesAsync(32)).Value.Single(m => m.MessageId == returned.MessageId);
+        await parts.Storage.PoisonQueue.DeleteMessageAsync(received.MessageId, received.PopReceipt);
+    }
+
+    [Fact]
     public async Task SweepAsync_AbandonedProcessingAndDeletedBlobs_AreSettled()
     {
-        var parts = await NewAsync(o => o.StuckProcessingAfter = TimeSpan.FromSeconds(1));
+        var parts = await NewAsync(o => (o.StuckProcessingAfter, o.UnrecordedAfter) = (TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)));
         await parts.Storage.Articles.GetBlobClient("kept.txt").UploadAsync(BinaryData.FromString("Kept Story\n\nIt stays."));
         await parts.Storage.Articles.GetBlobClient("gone.txt").UploadAsync(BinaryData.FromString("Gone Story\n\nIt goes."));
         var gone = await parts.Ingestor.IngestAsync("gone.txt");

@@ -30,6 +30,7 @@ public sealed class SweepTests(AzuriteFixture azurite)
     {
         var options = AzuriteFixture.NewOptions();
         options.StuckProcessingAfter = TimeSpan.FromSeconds(1);
+        options.UnrecordedAfter = TimeSpan.FromSeconds(1);
         configure?.Invoke(options);
         var parts = New(options, configureClient);
         await parts.Storage.EnsureCreatedAsync();
@@ -49,6 +50,7 @@ public sealed class SweepTests(AzuriteFixture azurite)
     {
         var options = AzuriteFixture.NewOptions();
         options.StuckProcessingAfter = TimeSpan.FromSeconds(1);
+        options.UnrecordedAfter = TimeSpan.FromSeconds(1);
         var broken = new FaultInjector(r => r.Method == RequestMethod.Get && r.Uri.Path.EndsWith("/b.txt", StringComparison.Ordinal), times: int.MaxValue)
         {
             ThrowInstead = new InvalidOperationException("A bug while reading b.txt."),
@@ -71,6 +73,7 @@ public sealed class SweepTests(AzuriteFixture azurite)
     {
         var options = AzuriteFixture.NewOptions();
         options.StuckProcessingAfter = TimeSpan.FromSeconds(1);
+        options.UnrecordedAfter = TimeSpan.FromSeconds(1);
         var bystander = New(options);
         await bystander.Storage.EnsureCreatedAsync();
         var late = new RequestHook(RequestHook.IsContainerListing, async () =>
