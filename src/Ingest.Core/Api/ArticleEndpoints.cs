@@ -82,6 +82,8 @@ public sealed class ArticleEndpoints(IngestStorage storage, ArticleStore article
             return Problems.PayloadTooLarge($"The body is larger than the {Options.MaxBlobBytes} bytes a file may have.");
         }
 
+        // The body is held whole (a retry resends it): it waits its turn in the host's memory budget first.
+        using var memory = await storage.FileMemory.TakeAsync(request.ContentLength ?? Options.MaxBlobBytes, cancellationToken);
         using var body = new MemoryStream();
         var buffer = new byte[81_920];
         int read;

@@ -51,6 +51,20 @@ public sealed class IngestionEndpoints(IngestStorage storage, IngestionStore ing
         return TypedResults.Json(new PageDto<IngestionDto>(items.Select(ToDto).ToList(), next), IngestJson.Context.PageDtoIngestionDto);
     });
 
+    /// <summary><c>GET /api/ingestions/recent</c>: every file's latest state, most recently changed first, a page at a time (an index, not a scan).</summary>
+    public Task<IResult> GetRecentAsync(HttpRequest request, CancellationToken cancellationToken) => ProblemBoundary.RunAsync(async () =>
+    {
+        var top = QueryValues.Int(request, "top", 1, MaxTop, out var e1) ?? DefaultTop;
+        var token = QueryValues.Text(request, "continuationToken", out var e2);
+        if ((e1 ?? e2) is { } error)
+        {
+            return Problems.BadRequest(error);
+        }
+
+        var (items, next) = await ingestions.ListRecentAsync(top, token, cancellationToken);
+        return TypedResults.Json(new PageDto<IngestionDto>(items.Select(ToDto).ToList(), next), IngestJson.Context.PageDtoIngestionDto);
+    });
+
     /// <summary>
     /// <c>POST /api/ingestions/reprocess?blob=…</c>: stamps the blob's metadata with a new reprocess token. That gives the
     /// blob a new ETag, so the trigger delivers it again, and the new token makes the ingestor extract it even if unchanged.

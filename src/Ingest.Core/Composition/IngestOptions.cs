@@ -38,6 +38,10 @@ public sealed class IngestOptions
     [Required, RegularExpression(TableNamePattern)]
     public string IngestionsTable { get; set; } = "Ingestions";
 
+    /// <summary>Index rows of the Ingestions table: by status, and newest first (<see cref="Storage.IngestionIndex"/>).</summary>
+    [Required, RegularExpression(TableNamePattern)]
+    public string IngestionIndexTable { get; set; } = "IngestionIndex";
+
     /// <summary>
     /// The standalone host's WebJobs host id: trigger receipts and locks are kept under it. Pinned, because the default
     /// hashes the assembly version and a new id re-processes every blob. Give two standalone hosts on one account two ids.
@@ -51,6 +55,13 @@ public sealed class IngestOptions
     /// <summary>The largest file accepted, by upload and by the trigger alike (10 MiB by default).</summary>
     [Range(1, 1L << 30)]
     public long MaxBlobBytes { get; set; } = 10L * 1024 * 1024;
+
+    /// <summary>
+    /// Bytes of files one host holds in memory at once, over all ingestions and uploads (<see cref="Storage.MemoryBudget"/>):
+    /// processing a file takes many times its size, so this bounds the host's memory under a burst of large files.
+    /// </summary>
+    [Range(1L * 1024 * 1024, 64L * 1024 * 1024 * 1024)]
+    public long MaxFileBytesInMemory { get; set; } = 16L * 1024 * 1024;
 
     /// <summary>HTML elements or Markdown blocks nested deeper than this are not read.</summary>
     [Range(8, 10_000)]

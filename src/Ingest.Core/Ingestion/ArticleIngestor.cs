@@ -54,18 +54,37 @@ public sealed partial class ArticleIngestor(
 
         var blob = storage.Articles.GetBlobClient(blobName);
         var maxBytes = storage.Options.MaxBlobBytes;
-        (BinaryData? Content, BlobDownloadDetails Details) download;
+        // What is recorded before the download: a delivery of content already ingested (the trigger's late or second
+        // delivery of a blob the sweep or another host did) reads no body, extracts nothing and writes nothing.
+        var before = await ingestions.GetAsync(blobName, cancellationToken);
+        (byte[]? Content, BlobDownloadDetails Details, IDisposable? Memory) download;
         try
         {
-            // The headers arrive before the body: a blob over the limit is refused before a byte of it is read.
+            // The headers arrive before the body: a blob over the limit is refused before a byte of it is read, and
+            // the body is read only once the host's memory budget has room for it.
             download = await storage.Resilience.ExecuteAsync(
                 async ct =>
                 {
                     var response = (await blob.DownloadStreamingAsync(cancellationToken: ct)).Value;
                     await using var body = response.Content;
-                    return response.Details.ContentLength > maxBytes
-                        ? ((BinaryData?)null, response.Details)
-                        : (await BinaryData.FromStreamAsync(body, ct), response.Details);
+                    var length = response.Details.ContentLength;
+                    if (length > maxBytes || IsDone(before, response.Details.ETag))
+                    {
+                        return ((byte[]?)null, response.Details, (IDisposable?)null);
+                    }
+
+                    var memory = await storage.FileMemory.TakeAsync(length, ct);
+                    try
+                    {
+                        var content = new byte[length];
+                        await body.ReadExactlyAsync(content, ct);
+                        return (content, response.Details, memory);
+                    }
+                    catch
+                    {
+                        memory.Dispose();
+                        throw;
+                    }
                 },
                 cancellationToken);
         }
@@ -74,7 +93,16 @@ public sealed partial class ArticleIngestor(
             return (await RecordAsync(blobName, current => Failure(current, blobName, null, "blob-not-found", "The blob was deleted before it could be read."), cancellationToken), 0);
         }
 
+        using var heldMemory = download.Memory;
+
         var version = new BlobVersion(download.Details.ETag.ToString(), download.Details.LastModified);
+        if (IsDone(before, download.Details.ETag))
+        {
+            // Done already, by this host or another, by the trigger or the sweep: the record keeps its outcome.
+            LogAlreadyDone(logger, blobName);
+            return (before!, 0);
+        }
+
         if (download.Content is null)
         {
             var message = $"The file has {download.Details.ContentLength} bytes; at most {maxBytes} are ingested (Ingest:MaxBlobBytes).";
@@ -82,7 +110,7 @@ public sealed partial class ArticleIngestor(
         }
 
         download.Details.Metadata.TryGetValue(ReprocessMetadataKey, out var reprocessToken);
-        var extraction = extractor.Extract(download.Content.ToMemory().Span, blobName);
+        var extraction = extractor.Extract(download.Content, blobName);
         var ids = extraction.Succeeded ? extraction.Articles.Select(a => BlobKeys.ArticleId(blobName, a.Position)).ToList() : [];
         IngestionRecord? previous = null; // The record as it stood before this delivery: was this content done already?
         var processing = await RecordAsync(
@@ -90,18 +118,7 @@ public sealed partial class ArticleIngestor(
             current =>
             {
                 previous = current;
-                // The intent comes before the articles: every id this run may write is named, next to those already
-                // stored, so a run that dies mid-array, a later shrink, a delete or the sweep finds them all.
-                return new IngestionRecord(
-                    blobName,
-                    IngestionStatus.Processing,
-                    (current?.ArticleIds ?? []).Union(ids, StringComparer.Ordinal).ToList(),
-                    current?.BlobVersion?.ETag == version.ETag ? current.Attempts + 1 : 1,
-                    null,
-                    null,
-                    version,
-                    time.GetUtcNow(),
-                    current?.ReprocessToken);
+                return IngestionRecord.Processing(blobName, current, version, ids, time.GetUtcNow());
             },
             cancellationToken);
         if (processing.BlobVersion is { } recorded && recorded.ETag != version.ETag && recorded.LastModified >= version.LastModified)
@@ -163,16 +180,7 @@ public sealed partial class ArticleIngestor(
         }
 
         var status = StatusOf(outcomes, previous, version);
-        var record = await RecordAsync(blobName, current => new IngestionRecord(
-            blobName,
-            status,
-            ids,
-            current?.Attempts ?? 1,
-            null,
-            null,
-            version,
-            time.GetUtcNow(),
-            reprocessToken ?? current?.ReprocessToken), cancellationToken);
+        var record = await RecordAsync(blobName, current => IngestionRecord.Completed(blobName, current, status, ids, version, time.GetUtcNow(), reprocessToken), cancellationToken);
         return (record, sectionsWritten);
     }
 
@@ -192,6 +200,10 @@ public sealed partial class ArticleIngestor(
         var writtenFromThisContent = outcomes.All(o => o.StoredBlob?.ETag == version.ETag);
         return writtenFromThisContent && !completedBefore ? IngestionStatus.Succeeded : IngestionStatus.Unchanged;
     }
+
+    /// <summary>Whether <paramref name="record"/> says this very content was ingested completely.</summary>
+    private static bool IsDone(IngestionRecord? record, ETag etag) =>
+        record is { Status: IngestionStatus.Succeeded or IngestionStatus.Unchanged, BlobVersion: { } recorded } && recorded.ETag == etag.ToString();
 
     /// <summary>Whether the blob still holds the content this run read: the fence every write past the first checks.</summary>
     private async Task<bool> IsCurrentAsync(string blobName, BlobVersion version, CancellationToken cancellationToken) =>
@@ -217,16 +229,16 @@ public sealed partial class ArticleIngestor(
     private async Task<IngestionRecord> RecordAsync(string blobName, Func<IngestionRecord?, IngestionRecord> update, CancellationToken cancellationToken) =>
         await ingestions.UpdateAsync(blobName, update, cancellationToken) ?? update(null);
 
-    /// <summary>
-    /// A failed ingestion keeps what the blob's last good content gave: its articles stay served and the record goes on
-    /// naming them, so a later overwrite, a delete or the sweep still removes them.
-    /// </summary>
+    /// <summary>A failed ingestion keeps what the blob's last good content gave (<see cref="IngestionRecord.Failed"/>).</summary>
     private IngestionRecord Failure(IngestionRecord? current, string blobName, BlobVersion? version, string code, string message) =>
-        new(blobName, IngestionStatus.Failed, current?.ArticleIds ?? [], current?.Attempts ?? 1, code, message, version, time.GetUtcNow(), current?.ReprocessToken);
+        IngestionRecord.Failed(blobName, current, version, code, message, time.GetUtcNow());
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Ingested {BlobName}: {Outcome}, articles [{ArticleIds}], {SectionsWritten} sections written, error {ErrorCode}, {DurationMs:F1} ms")]
     private static partial void LogIngested(ILogger logger, string blobName, string outcome, IReadOnlyList<string> articleIds, int sectionsWritten, string? errorCode, double durationMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{BlobName} was delivered again after its content was ingested; nothing to do")]
+    private static partial void LogAlreadyDone(ILogger logger, string blobName);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ingesting {BlobName} failed for a transient reason ({FailureType}) after {DurationMs:F1} ms; the trigger will retry")]
     private static partial void LogTransientFailure(ILogger logger, string blobName, string failureType, double durationMs);

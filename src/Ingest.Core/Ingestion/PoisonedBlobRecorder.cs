@@ -36,16 +36,7 @@ public sealed partial class PoisonedBlobRecorder(IngestStorage storage, Ingestio
             blobName,
             current => current is not null && current.Status != IngestionStatus.Processing && current.BlobVersion?.ETag != etag
                 ? null // The blob has moved on since (a newer version succeeded or failed on its own).
-                : new IngestionRecord(
-                    blobName,
-                    IngestionStatus.Poisoned,
-                    current?.ArticleIds ?? [],
-                    current?.Attempts ?? 0,
-                    "poisoned",
-                    $"The trigger gave up after {current?.Attempts ?? 0} attempts ({current?.ErrorMessage ?? "transient failures"}). It is tried again when the blob changes, or with POST /api/ingestions/reprocess.",
-                    current?.BlobVersion ?? (etag is null ? null : new BlobVersion(etag, DateTimeOffset.MinValue)),
-                    time.GetUtcNow(),
-                    current?.ReprocessToken),
+                : IngestionRecord.Poisoned(blobName, current, etag, time.GetUtcNow()),
             cancellationToken);
         LogPoisoned(logger, blobName);
     }

@@ -100,7 +100,7 @@ public sealed class ArticleStore(IngestStorage storage, TimeProvider time)
         var prefix = CatalogKeys.ListingPrefix(query.Source, query.Category, query.Author);
         var (from, to) = CatalogKeys.ListingRange(prefix, query.PublishedFrom, query.PublishedTo);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {CatalogKeys.Partition} and RowKey ge {from} and RowKey lt {to}");
-        if (query.Category is not null && (query.Author is not null || query.Source is not null))
+        if (query.Category is not null && query.Source is not null)
         {
             filter += " and " + TableClient.CreateQueryFilter($"CategoryKey eq {KeyText.Escape(query.Category)}");
         }

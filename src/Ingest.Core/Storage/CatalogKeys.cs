@@ -9,7 +9,8 @@ namespace Ingest.Core.Storage;
 /// <list type="bullet">
 /// <item><c>a|{id}</c>: the article (one point read serves <c>GET /api/articles/{id}</c>);</item>
 /// <item><c>l|{date}|{id}</c>: every article, newest first;</item>
-/// <item><c>c|{category}|{date}|{id}</c>, <c>w|{author}|{date}|{id}</c>, <c>s|{blob key}|{date}|{id}</c>: the same, per category, author and source blob.</item>
+/// <item><c>c|{category}|{date}|{id}</c>, <c>w|{author}|{date}|{id}</c>, <c>s|{blob key}|{date}|{id}</c>: the same, per category, author and source blob;</item>
+/// <item><c>b|{category}|{author}|{date}|{id}</c>: per category and author together, so that filter reads only its matches.</item>
 /// </list>
 /// <c>{date}</c> counts down (99999999 − yyyyMMdd) so ranges read newest first; undated articles sort last (<c>~</c>).
 /// </summary>
@@ -22,6 +23,7 @@ internal static class CatalogKeys
     private const string CategoryPrefix = "c|";
     private const string AuthorPrefix = "w|";
     private const string SourcePrefix = "s|";
+    private const string CategoryAuthorPrefix = "b|";
     private const string Undated = "~";
 
     public static string Article(string id) => ArticlePrefix + id;
@@ -34,12 +36,16 @@ internal static class CatalogKeys
     public static string AuthorListing(string author, DateOnly? publishedAt, string id) =>
         $"{AuthorPrefix}{KeyText.Escape(author)}|{DateKey(publishedAt)}|{id}";
 
+    public static string CategoryAuthorListing(string category, string author, DateOnly? publishedAt, string id) =>
+        $"{CategoryAuthorPrefix}{KeyText.Escape(category)}|{KeyText.Escape(author)}|{DateKey(publishedAt)}|{id}";
+
     public static string SourceListing(string blobName, DateOnly? publishedAt, string id) =>
         $"{SourcePrefix}{BlobKeys.For(blobName)}|{DateKey(publishedAt)}|{id}";
 
-    /// <summary>The narrowest listing to page through: by source blob, else author, else category, else all.</summary>
+    /// <summary>The narrowest listing to page through: by source blob, else category and author, else author, else category, else all.</summary>
     public static string ListingPrefix(string? source, string? category, string? author) =>
         source is not null ? $"{SourcePrefix}{BlobKeys.For(source)}|"
+        : author is not null && category is not null ? $"{CategoryAuthorPrefix}{KeyText.Escape(category)}|{KeyText.Escape(author)}|"
         : author is not null ? $"{AuthorPrefix}{KeyText.Escape(author)}|"
         : category is not null ? $"{CategoryPrefix}{KeyText.Escape(category)}|"
         : AllPrefix;

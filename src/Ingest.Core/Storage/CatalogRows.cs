@@ -83,7 +83,7 @@ internal static class CatalogRows
         return (article, row.GetBoolean("SectionsInline") ?? true, row.GetString("WriteId") ?? "");
     }
 
-    /// <summary>The article's listing rows: all, its category, each author (up to ten), its source blob.</summary>
+    /// <summary>The article's listing rows: all, its category, each author (up to ten), its category with each author, its source blob.</summary>
     public static List<TableEntity> ListingRows(ArticleDto article)
     {
         var summaryJson = SummaryJson(article.ToSummary());
@@ -97,10 +97,12 @@ internal static class CatalogRows
             keys.Add(CatalogKeys.CategoryListing(article.Category, article.PublishedAt, article.Id));
         }
 
-        keys.AddRange(article.Authors
-            .Select(author => CatalogKeys.AuthorListing(author, article.PublishedAt, article.Id))
-            .Distinct(StringComparer.Ordinal)
-            .Take(MaxAuthorListings));
+        var authors = article.Authors.DistinctBy(KeyText.Escape, StringComparer.Ordinal).Take(MaxAuthorListings).ToList();
+        keys.AddRange(authors.Select(author => CatalogKeys.AuthorListing(author, article.PublishedAt, article.Id)));
+        if (article.Category is not null)
+        {
+            keys.AddRange(authors.Select(author => CatalogKeys.CategoryAuthorListing(article.Category, author, article.PublishedAt, article.Id)));
+        }
 
         return keys.Select(key => new TableEntity(CatalogKeys.Partition, key)
         {

@@ -38,12 +38,14 @@ public sealed class IngestStorage
         ArticlesTable = tables.GetTableClient(options.ArticlesTable);
         SectionsTable = tables.GetTableClient(options.SectionsTable);
         IngestionsTable = tables.GetTableClient(options.IngestionsTable);
+        IngestionIndexTable = tables.GetTableClient(options.IngestionIndexTable);
         var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }; // As the WebJobs trigger writes and reads.
         queueOptions.Retry.MaxRetries = 0;
         queueOptions.Retry.NetworkTimeout = options.StorageTimeout;
         configureClient?.Invoke(queueOptions);
         PoisonQueue = new QueueServiceClient(connectionString, queueOptions).GetQueueClient(PoisonQueueName);
         Resilience = StorageResilience.Create(options);
+        FileMemory = new MemoryBudget(options.MaxFileBytesInMemory);
         ContinuationTokens = ContinuationTokens.ForConnection(connectionString);
     }
 
@@ -57,8 +59,12 @@ public sealed class IngestStorage
     public TableClient ArticlesTable { get; }
     public TableClient SectionsTable { get; }
     public TableClient IngestionsTable { get; }
+    public TableClient IngestionIndexTable { get; }
     public QueueClient PoisonQueue { get; }
     public ResiliencePipeline Resilience { get; }
+
+    /// <summary>The host's budget for file bodies held in memory: one per host, as this object is, shared by the trigger and the upload route.</summary>
+    public MemoryBudget FileMemory { get; }
 
     /// <summary>Signs the continuation tokens the API hands out, so only those come back.</summary>
     public ContinuationTokens ContinuationTokens { get; }
@@ -68,7 +74,7 @@ public sealed class IngestStorage
     {
         await Resilience.ExecuteAsync(async ct => await Articles.CreateIfNotExistsAsync(cancellationToken: ct), cancellationToken);
         await Resilience.ExecuteAsync(async ct => await Blobs.GetBlobContainerClient(Options.LeasesContainer).CreateIfNotExistsAsync(cancellationToken: ct), cancellationToken);
-        foreach (var table in (TableClient[])[ArticlesTable, SectionsTable, IngestionsTable])
+        foreach (var table in (TableClient[])[ArticlesTable, SectionsTable, IngestionsTable, IngestionIndexTable])
         {
             await Resilience.ExecuteAsync(async ct => await table.CreateIfNotExistsAsync(ct), cancellationToken);
         }

@@ -8,10 +8,13 @@ namespace Ingest.Core.Storage;
 /// <summary>
 /// The Ingestions table: one row per blob (partition = <see cref="BlobKeys.For"/>), saying what
 /// happened to it. Updates are read-modify-write under the row's ETag, and a record about older
-/// blob content never replaces one about newer content.
+/// blob content never replaces one about newer content. Listings by status and newest first read
+/// the <see cref="IngestionIndex"/>, kept beside every write.
 /// </summary>
 public sealed class IngestionStore(IngestStorage storage)
 {
+    private readonly IngestionIndex _index = new(storage);
+
     private const int MaxAttempts = 5;
 
     /// <summary>Table Storage takes at most 15 discrete comparisons in one filter.</summary>
@@ -48,6 +51,8 @@ public sealed class IngestionStore(IngestStorage storage)
             }
 
             var entity = Write(blobName, next);
+            // The index rows first: a record is never missing from the index, at worst the index names a state it left.
+            await _index.AddAsync(next, cancellationToken);
             try
             {
                 await storage.Resilience.ExecuteAsync(
@@ -55,23 +60,80 @@ public sealed class IngestionStore(IngestStorage storage)
                         ? await Table.AddEntityAsync(entity, ct)
                         : await Table.UpdateEntityAsync(entity, row.ETag, TableUpdateMode.Replace, ct),
                     cancellationToken);
-                return next;
             }
             catch (RequestFailedException exception) when (exception.Status is 409 or 412)
             {
                 // Someone else recorded in between: apply the update to what they wrote.
+                await ForgetAsync(next, current, cancellationToken);
+                continue;
             }
+
+            await ForgetAsync(current, next, cancellationToken);
+            return next;
         }
 
         throw new StorageConflictException($"The ingestion record of blob '{blobName}' kept changing under {MaxAttempts} attempts.");
     }
 
-    /// <summary>One page of records with the given status. The filter reads the whole table; statuses are few and a page is bounded.</summary>
-    public async Task<(IReadOnlyList<IngestionRecord> Items, string? ContinuationToken)> ListByStatusAsync(string status, int top, string? continuationToken, CancellationToken cancellationToken = default)
+    /// <summary>One page of records with the given status, newest first: a page of the status's index rows and the records they name.</summary>
+    public Task<(IReadOnlyList<IngestionRecord> Items, string? ContinuationToken)> ListByStatusAsync(string status, int top, string? continuationToken, CancellationToken cancellationToken = default) =>
+        ListIndexedAsync(TableClient.CreateQueryFilter($"PartitionKey eq {IngestionIndex.StatusPartition(status)}"), top, continuationToken, cancellationToken);
+
+    /// <summary>One page of every record, newest change first: a page of the recent index rows and the records they name.</summary>
+    public Task<(IReadOnlyList<IngestionRecord> Items, string? ContinuationToken)> ListRecentAsync(int top, string? continuationToken, CancellationToken cancellationToken = default) =>
+        ListIndexedAsync(IngestionIndex.RecentFilter, top, continuationToken, cancellationToken);
+
+    /// <summary>
+    /// Reads one page of index rows, then the records they name (one query per <see cref="MaxComparisonsPerFilter"/>),
+    /// and keeps those the rows still stand for. A page may come out shorter than <paramref name="top"/> when rows were
+    /// left behind; its continuation goes on past them.
+    /// </summary>
+    private async Task<(IReadOnlyList<IngestionRecord> Items, string? ContinuationToken)> ListIndexedAsync(string filter, int top, string? continuationToken, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"Status eq {status}");
-        var (rows, token) = await TableReads.ReadPageAsync(storage, Table, filter, top, continuationToken, select: null, cancellationToken);
-        return (rows.Select(Read).ToList(), token);
+        var (rows, token) = await TableReads.ReadPageAsync(storage, storage.IngestionIndexTable, filter, top, continuationToken, select: ["PartitionKey", "Blob", "Moment"], cancellationToken);
+        var records = await ReadManyAsync(rows.Select(r => r.GetString("Blob") ?? "").ToList(), cancellationToken);
+        var items = rows
+            .Select(row => records.GetValueOrDefault(row.GetString("Blob") ?? ""))
+            .Zip(rows, (record, row) => (record, row))
+            .Where(pair => IngestionIndex.Matches(pair.row, pair.record))
+            .Select(pair => pair.record!)
+            .ToList();
+        return (items, token);
+    }
+
+    /// <summary>The records of the named blobs that have one.</summary>
+    private async Task<Dictionary<string, IngestionRecord>> ReadManyAsync(IReadOnlyList<string> blobNames, CancellationToken cancellationToken) =>
+        (await ReadRowsAsync(blobNames, select: null, cancellationToken)).Select(Read).ToDictionary(record => record.Blob, StringComparer.Ordinal);
+
+    /// <summary>The record rows of the named blobs that have one: one query per <see cref="MaxComparisonsPerFilter"/> names rather than a point read each.</summary>
+    private async Task<List<TableEntity>> ReadRowsAsync(IReadOnlyList<string> blobNames, IEnumerable<string>? select, CancellationToken cancellationToken)
+    {
+        var rows = new List<TableEntity>();
+        foreach (var chunk in blobNames.Distinct(StringComparer.Ordinal).Chunk(MaxComparisonsPerFilter))
+        {
+            var filter = string.Join(" or ", chunk.Select(name => TableClient.CreateQueryFilter($"PartitionKey eq {BlobKeys.For(name)}")));
+            rows.AddRange(await TableReads.ReadAllAsync(storage, Table, filter, select, cancellationToken));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Removes the index rows of a state that is not (or no longer) the record's, unless they are also <paramref name="kept"/>'s. Best effort: a row left behind is told apart when read.</summary>
+    private async Task ForgetAsync(IngestionRecord? state, IngestionRecord? kept, CancellationToken cancellationToken)
+    {
+        if (state is null || (kept is not null && IngestionIndex.SameRows(state, kept)))
+        {
+            return;
+        }
+
+        try
+        {
+            await _index.RemoveAsync(state, cancellationToken);
+        }
+        catch (Exception exception) when (Ingestion.TransientFailures.Are(exception))
+        {
+            // Left behind: readers skip a row whose record moved on.
+        }
     }
 
     /// <summary>Every record, read whole: for tools and tests over small tables. The sweep pages with <see cref="ReadPageAsync"/>.</summary>
@@ -86,22 +148,15 @@ public sealed class IngestionStore(IngestStorage storage)
         return (rows.Select(row => (Read(row), row.ETag)).ToList(), next);
     }
 
-    /// <summary>
-    /// The blob ETag each named blob's record holds (null when it has none): one query per
-    /// <see cref="MaxComparisonsPerFilter"/> names rather than a point read each.
-    /// </summary>
+    /// <summary>The blob ETag each named blob's record holds (null when it has none).</summary>
     public async Task<Dictionary<string, string?>> RecordedETagsAsync(IReadOnlyList<string> blobNames, CancellationToken cancellationToken = default)
     {
         var recorded = blobNames.Distinct(StringComparer.Ordinal).ToDictionary(name => name, _ => (string?)null, StringComparer.Ordinal);
-        foreach (var chunk in recorded.Keys.ToList().Chunk(MaxComparisonsPerFilter))
+        foreach (var row in await ReadRowsAsync(recorded.Keys.ToList(), ["Blob", "BlobETag"], cancellationToken))
         {
-            var filter = string.Join(" or ", chunk.Select(name => TableClient.CreateQueryFilter($"PartitionKey eq {BlobKeys.For(name)}")));
-            foreach (var row in await TableReads.ReadAllAsync(storage, Table, filter, ["Blob", "BlobETag"], cancellationToken))
+            if (row.GetString("Blob") is { } blob && recorded.ContainsKey(blob))
             {
-                if (row.GetString("Blob") is { } blob && recorded.ContainsKey(blob))
-                {
-                    recorded[blob] = row.GetString("BlobETag");
-                }
+                recorded[blob] = row.GetString("BlobETag");
             }
         }
 
@@ -112,9 +167,11 @@ public sealed class IngestionStore(IngestStorage storage)
     public async Task<bool> DeleteAsync(string blobName, ETag ifMatch, CancellationToken cancellationToken = default)
     {
         var key = BlobKeys.For(blobName);
+        var row = await ReadRowAsync(blobName, cancellationToken);
         try
         {
             await storage.Resilience.ExecuteAsync(async ct => await Table.DeleteEntityAsync(key, "", ifMatch, ct), cancellationToken);
+            await ForgetAsync(row is null ? null : Read(row), null, cancellationToken);
             return true;
         }
         catch (RequestFailedException exception) when (exception.Status == 412)

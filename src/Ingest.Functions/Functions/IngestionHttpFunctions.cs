@@ -13,6 +13,12 @@ public sealed class IngestionHttpFunctions(IngestionEndpoints ingestions, Health
         CancellationToken cancellationToken) =>
         ingestions.GetAsync(request, cancellationToken);
 
+    [Function("GetRecentIngestions")]
+    public Task<IResult> GetRecentAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "ingestions/recent")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        ingestions.GetRecentAsync(request, cancellationToken);
+
     [Function("ReprocessIngestion")]
     public Task<IResult> ReprocessAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "ingestions/reprocess")] HttpRequest request,

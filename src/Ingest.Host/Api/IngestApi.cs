@@ -20,6 +20,7 @@ internal static class IngestApi
             .AddEndpointFilter<ApiKeyFilter>();
 
         api.MapGet("/ingestions", (HttpRequest request, IngestionEndpoints ingestions, CancellationToken ct) => ingestions.GetAsync(request, ct));
+        api.MapGet("/ingestions/recent", (HttpRequest request, IngestionEndpoints ingestions, CancellationToken ct) => ingestions.GetRecentAsync(request, ct));
         api.MapPost("/ingestions/reprocess", (HttpRequest request, IngestionEndpoints ingestions, CancellationToken ct) => ingestions.ReprocessAsync(request, ct))
             .AddEndpointFilter<ApiKeyFilter>();
 

@@ -20,6 +20,7 @@ public sealed class FunctionsMetadataTests
         { "UploadArticle", "articles", "post", "Function" },
         { "DeleteArticle", "articles/{id}", "delete", "Function" },
         { "GetIngestions", "ingestions", "get", "Anonymous" },
+        { "GetRecentIngestions", "ingestions/recent", "get", "Anonymous" },
         { "ReprocessIngestion", "ingestions/reprocess", "post", "Function" },
         { "Health", "health", "get", "Anonymous" },
     };

@@ -39,6 +39,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
             ArticlesTable = "Articles" + suffix,
             SectionsTable = "Sections" + suffix,
             IngestionsTable = "Ingestions" + suffix,
+            IngestionIndexTable = "IngestionIndex" + suffix,
             StorageRetries = 2,
             StorageRetryDelay = TimeSpan.FromMilliseconds(50),
         };

@@ -69,6 +69,19 @@ public sealed class EndToEndTests(RunningHost host) : IClassFixture<RunningHost>
     }
 
     [Fact]
+    public async Task DroppedSeed_InTheRecentFeedAndItsStatusListing()
+    {
+        await IngestSeedAsync();
+
+        var recent = await host.Client.GetFromJsonAsync(Api("/api/ingestions/recent?top=100"), IngestJson.Context.PageDtoIngestionDto);
+        var succeeded = await host.Client.GetFromJsonAsync(Api("/api/ingestions?status=succeeded&top=100"), IngestJson.Context.PageDtoIngestionDto);
+
+        Assert.Contains(recent!.Items, i => i.Blob == SeedBlob && i.Status == "succeeded");
+        Assert.Equal(recent.Items.OrderByDescending(i => i.UpdatedAt).Select(i => i.Blob), recent.Items.Select(i => i.Blob));
+        Assert.Contains(succeeded!.Items, i => i.Blob == SeedBlob);
+    }
+
+    [Fact]
     public async Task DroppedSeed_ListedAndFilterable()
     {
         await IngestSeedAsync();
@@ -113,6 +126,8 @@ public sealed class EndToEndTests(RunningHost host) : IClassFixture<RunningHost>
     [InlineData("/api/articles?continuationToken=not-ours!")]
     [InlineData("/api/ingestions?status=done")]
     [InlineData("/api/ingestions")]
+    [InlineData("/api/ingestions/recent?top=101")]
+    [InlineData("/api/ingestions/recent?continuationToken=not-ours!")]
     public async Task BadQueryValues_Are400ProblemJson(string path)
     {
         using var response = await host.Client.GetAsync(Api(path));

@@ -62,6 +62,7 @@ public sealed class MaintenanceTests(AzuriteFixture azurite)
         var foreign = PoisonMessage("another-apps-" + Guid.NewGuid().ToString("N")[..8], "theirs.txt", "\"0x9\"");
         var expiresOn = DateTimeOffset.UtcNow.AddHours(3);
         var recorder = new PoisonedBlobRecorder(parts.Storage, parts.Ingestions, TimeProvider.System, NullLogger<PoisonedBlobRecorder>.Instance);
+        await parts.Storage.PoisonQueue.CreateIfNotExistsAsync(); // The message came from it, so it exists.
 
         await recorder.RecordAsync(foreign, expiresOn);
         var waiting = (await parts.Storage.PoisonQueue.PeekMessagesAsync(32)).Value.Where(m => m.Body.ToString() == foreign).ToList();

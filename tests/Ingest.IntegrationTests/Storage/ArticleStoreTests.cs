@@ -243,6 +243,27 @@ public sealed class ArticleStoreTests(AzuriteFixture azurite)
         Assert.Equal(BlobKeys.ArticleId("a44.txt"), ids[0]); // newest first
     }
 
+    [Fact]
+    public async Task ListAsync_CategoryAndAuthor_ReadsTheirOwnListingNotTheCategorysWhole()
+    {
+        var queries = new QueryRecorder();
+        var storage = await azurite.NewStorageAsync(queries.AddTo);
+        var store = new ArticleStore(storage, TimeProvider.System);
+        var c = storage.Options.ArticlesContainer;
+        await store.SaveAsync(TestArticles.Make(c, "oldest.txt", category: "Sport", authors: ["Ann Lee"], publishedAt: new DateOnly(2026, 1, 1)));
+        for (var i = 0; i < 5; i++)
+        {
+            await store.SaveAsync(TestArticles.Make(c, $"newer-{i}.txt", category: "Sport", authors: ["Bo Ray"], publishedAt: new DateOnly(2026, 2, 1 + i)));
+        }
+
+        queries.Clear();
+        var (items, _) = await store.ListAsync(new ArticleListQuery(Top: 1, Category: "Sport", Author: "Ann Lee"));
+
+        Assert.Equal("oldest.txt", Assert.Single(items).Source.Blob);
+        var query = Assert.Single(queries.Queries);
+        Assert.DoesNotContain("CategoryKey", query, StringComparison.Ordinal); // a range of its own, not a category range filtered row by row
+    }
+
     [Theory]
     [InlineData("Editor's \"Picks\"", null, 2)]
     [InlineData("editor's \"picks\"", null, 2)]

@@ -1,0 +1,79 @@
+namespace Ingest.Core.Storage;
+
+/// <summary>
+/// How many bytes of files one host holds in memory at once, across every ingestion and upload it runs. Reading,
+/// decoding and parsing a file costs many times its size, and the trigger runs many files at once (8 × cores by
+/// default), so without a bound a burst of large files takes gigabytes. Each file takes its size from the budget
+/// before its body is read and gives it back when done; small files flow past while large ones wait their turn, in
+/// arrival order. A file larger than the whole budget runs alone.
+/// </summary>
+public sealed class MemoryBudget(long capacityBytes)
+{
+    private readonly Lock _gate = new();
+    private readonly LinkedList<(long Bytes, TaskCompletionSource Granted)> _waiting = new();
+    private long _available = capacityBytes;
+
+    public long CapacityBytes { get; } = capacityBytes;
+
+    /// <summary>Waits until <paramref name="bytes"/> (at most the whole budget) are free and takes them; dispose the result to give them back.</summary>
+    public async ValueTask<IDisposable> TakeAsync(long bytes, CancellationToken cancellationToken = default)
+    {
+        var weight = Math.Clamp(bytes, 1, CapacityBytes);
+        LinkedListNode<(long, TaskCompletionSource)> node;
+        lock (_gate)
+        {
+            if (_waiting.Count == 0 && _available >= weight)
+            {
+                _available -= weight;
+                return new Taken(this, weight);
+            }
+
+            node = _waiting.AddLast((weight, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)));
+        }
+
+        var granted = node.Value.Item2;
+        await using (cancellationToken.Register(() =>
+        {
+            lock (_gate)
+            {
+                if (node.List is not null)
+                {
+                    _waiting.Remove(node);
+                    granted.TrySetCanceled(cancellationToken);
+                }
+            }
+        }))
+        {
+            await granted.Task;
+        }
+
+        return new Taken(this, weight);
+    }
+
+    private void Give(long bytes)
+    {
+        lock (_gate)
+        {
+            _available += bytes;
+            while (_waiting.First is { } first && first.Value.Bytes <= _available)
+            {
+                _available -= first.Value.Bytes;
+                _waiting.RemoveFirst();
+                first.Value.Granted.TrySetResult();
+            }
+        }
+    }
+
+    private sealed class Taken(MemoryBudget budget, long bytes) : IDisposable
+    {
+        private int _given;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _given, 1) == 0)
+            {
+                budget.Give(bytes);
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using Azure.Data.Tables;
+using Ingest.Core.Ingestion;
+using Ingest.Core.Storage;
+using Ingest.IntegrationTests.Azurite;
+
+namespace Ingest.IntegrationTests.Storage;
+
+/// <summary>Status listings and the recent feed read index rows, a page at a time, never the whole Ingestions table.</summary>
+[Collection(AzuriteTests.Name)]
+public sealed class IngestionIndexTests(AzuriteFixture azurite)
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);
+
+    private static IngestionRecord Record(string blob, string status, int minute) =>
+        new(blob, status, [], 1, null, null, new BlobVersion("\"0x1\"", Start), Start.AddMinutes(minute));
+
+    [Fact]
+    public async Task ListByStatusAsync_ReadsOnlyItsPageOfIndexRows()
+    {
+        var queries = new QueryRecorder();
+        var storage = await azurite.NewStorageAsync(queries.AddTo);
+        var ingestions = new IngestionStore(storage);
+        for (var i = 0; i < 30; i++)
+        {
+            await ingestions.UpdateAsync($"f{i:D2}.txt", _ => Record($"f{i:D2}.txt", i % 3 == 0 ? IngestionStatus.Failed : IngestionStatus.Succeeded, i));
+        }
+
+        queries.Clear();
+        var (page, token) = await ingestions.ListByStatusAsync(IngestionStatus.Failed, top: 4, continuationToken: null);
+        var (rest, end) = await ingestions.ListByStatusAsync(IngestionStatus.Failed, top: 10, token);
+
+        Assert.Equal(["f27.txt", "f24.txt", "f21.txt", "f18.txt"], page.Select(r => r.Blob)); // newest first
+        Assert.Equal(["f15.txt", "f12.txt", "f09.txt", "f06.txt", "f03.txt", "f00.txt"], rest.Select(r => r.Blob));
+        Assert.NotNull(token);
+        Assert.Null(end);
+        Assert.DoesNotContain(queries.Queries, q => q.Contains(storage.Options.IngestionsTable + "()", StringComparison.Ordinal) && !q.Contains("PartitionKey", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ListByStatusAsync_RecordThatMovedOn_IsListedUnderItsNewStatusOnly()
+    {
+        var storage = await azurite.NewStorageAsync();
+        var ingestions = new IngestionStore(storage);
+        await ingestions.UpdateAsync("a.txt", _ => Record("a.txt", IngestionStatus.Processing, 1));
+        await ingestions.UpdateAsync("a.txt", _ => Record("a.txt", IngestionStatus.Failed, 2));
+        await ingestions.UpdateAsync("a.txt", _ => Record("a.txt", IngestionStatus.Succeeded, 3));
+
+        Assert.Empty((await ingestions.ListByStatusAsync(IngestionStatus.Processing, 10, null)).Items);
+        Assert.Empty((await ingestions.ListByStatusAsync(IngestionStatus.Failed, 10, null)).Items);
+        Assert.Equal("a.txt", Assert.Single((await ingestions.ListByStatusAsync(IngestionStatus.Succeeded, 10, null)).Items).Blob);
+    }
+
+    [Fact]
+    public async Task ListRecentAsync_NewestFirstAcrossDays_EachBlobOnceAtItsLatestState()
+    {
+        var storage = await azurite.NewStorageAsync();
+        var ingestions = new IngestionStore(storage);
+        await ingestions.UpdateAsync("old.txt", _ => Record("old.txt", IngestionStatus.Succeeded, -3 * 24 * 60));
+        await ingestions.UpdateAsync("a.txt", _ => Record("a.txt", IngestionStatus.Processing, 1));
+        await ingestions.UpdateAsync("b.txt", _ => Record("b.txt", IngestionStatus.Succeeded, 2));
+        await ingestions.UpdateAsync("a.txt", _ => Record("a.txt", IngestionStatus.Failed, 3));
+
+        var (first, token) = await ingestions.ListRecentAsync(top: 2, continuationToken: null);
+        var (second, _) = await ingestions.ListRecentAsync(top: 2, token);
+
+        Assert.Equal([("a.txt", IngestionStatus.Failed), ("b.txt", IngestionStatus.Succeeded)], first.Select(r => (r.Blob, r.Status)));
+        Assert.Equal(["old.txt"], second.Select(r => r.Blob));
+    }
+
+    [Fact]
+    public async Task ListRecentAsync_DeletedRecord_IsGoneFromTheFeed()
+    {
+        var storage = await azurite.NewStorageAsync();
+        var ingestions = new IngestionStore(storage);
+        await ingestions.UpdateAsync("a.txt", _ => Record("a.txt", IngestionStatus.Succeeded, 1));
+        await ingestions.UpdateAsync("b.txt", _ => Record("b.txt", IngestionStatus.Succeeded, 2));
+
+        await ingestions.DeleteAsync("a.txt");
+
+        Assert.Equal(["b.txt"], (await ingestions.ListRecentAsync(10, null)).Items.Select(r => r.Blob));
+        Assert.Equal(["b.txt"], (await ingestions.ListByStatusAsync(IngestionStatus.Succeeded, 10, null)).Items.Select(r => r.Blob));
+        var indexRows = await storage.IngestionIndexTable.QueryAsync<TableEntity>().ToListAsync();
+        Assert.Equal(2, indexRows.Count); // b.txt's two; none left of a.txt
+    }
+}
