@@ -186,8 +186,8 @@ public sealed partial class ArticleIngestor(
 
     /// <summary>
     /// <c>succeeded</c> when anything was written, or when nothing needed writing because another delivery of this very
-    /// content, interrupted or still running, wrote it; <c>unchanged</c> when the content had already been ingested
-    /// completely before (a plain redelivery, or identical content uploaded again).
+    /// content, interrupted or still running, wrote it; the outcome already recorded when a delivery of this very content
+    /// running beside this one finished first; <c>unchanged</c> when new content is identical to what is stored.
     /// </summary>
     private static string StatusOf(List<SaveResult> outcomes, IngestionRecord? previous, BlobVersion version)
     {
@@ -196,9 +196,13 @@ public sealed partial class ArticleIngestor(
             return IngestionStatus.Succeeded;
         }
 
-        var completedBefore = previous?.Status is IngestionStatus.Succeeded or IngestionStatus.Unchanged && previous.BlobVersion?.ETag == version.ETag;
+        if (previous is { Status: IngestionStatus.Succeeded or IngestionStatus.Unchanged } && previous.BlobVersion?.ETag == version.ETag)
+        {
+            return previous.Status;
+        }
+
         var writtenFromThisContent = outcomes.All(o => o.StoredBlob?.ETag == version.ETag);
-        return writtenFromThisContent && !completedBefore ? IngestionStatus.Succeeded : IngestionStatus.Unchanged;
+        return writtenFromThisContent ? IngestionStatus.Succeeded : IngestionStatus.Unchanged;
     }
 
     /// <summary>Whether <paramref name="record"/> says this very content was ingested completely.</summary>
