@@ -13,12 +13,12 @@ namespace Ingest.Core.Storage;
 /// </summary>
 public sealed class IngestionStore(IngestStorage storage)
 {
-    private readonly IngestionIndex _index = new(storage);
-
     private const int MaxAttempts = 5;
 
     /// <summary>Table Storage takes at most 15 discrete comparisons in one filter.</summary>
     private const int MaxComparisonsPerFilter = 15;
+
+    private readonly IngestionIndex _index = new(storage);
 
     private TableClient Table => storage.IngestionsTable;
 
@@ -93,10 +93,9 @@ public sealed class IngestionStore(IngestStorage storage)
         var (rows, token) = await TableReads.ReadPageAsync(storage, storage.IngestionIndexTable, filter, top, continuationToken, select: ["PartitionKey", "Blob", "Moment"], cancellationToken);
         var records = await ReadManyAsync(rows.Select(r => r.GetString("Blob") ?? "").ToList(), cancellationToken);
         var items = rows
-            .Select(row => records.GetValueOrDefault(row.GetString("Blob") ?? ""))
-            .Zip(rows, (record, row) => (record, row))
-            .Where(pair => IngestionIndex.Matches(pair.row, pair.record))
-            .Select(pair => pair.record!)
+            .Select(row => (Row: row, Record: records.GetValueOrDefault(row.GetString("Blob") ?? "")))
+            .Where(pair => IngestionIndex.Matches(pair.Row, pair.Record))
+            .Select(pair => pair.Record!)
             .ToList();
         return (items, token);
     }
