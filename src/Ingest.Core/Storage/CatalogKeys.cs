@@ -63,6 +63,7 @@ internal static class CatalogKeys
         return (from, to);
     }
 
-    private static string DateKey(DateOnly? date) =>
+    /// <summary>A date as a key that counts down (99999999 − yyyyMMdd), so ranges read newest first; no date sorts last.</summary>
+    public static string DateKey(DateOnly? date) =>
         date is { } d ? (99_999_999 - ((d.Year * 10_000) + (d.Month * 100) + d.Day)).ToString("D8", CultureInfo.InvariantCulture) : Undated;
 }

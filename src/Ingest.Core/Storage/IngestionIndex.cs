@@ -65,8 +65,7 @@ public sealed class IngestionIndex(IngestStorage storage)
     {
         var moment = Moment(record.UpdatedAt);
         var rowKey = (long.MaxValue - moment).ToString("D19", CultureInfo.InvariantCulture) + "-" + BlobKeys.For(record.Blob);
-        var day = record.UpdatedAt.UtcDateTime;
-        var dayKey = (99_999_999 - ((day.Year * 10_000) + (day.Month * 100) + day.Day)).ToString("D8", CultureInfo.InvariantCulture);
+        var dayKey = CatalogKeys.DateKey(DateOnly.FromDateTime(record.UpdatedAt.UtcDateTime));
         foreach (var partition in (string[])[StatusPartition(record.Status), RecentPrefix + dayKey])
         {
             yield return new TableEntity(partition, rowKey) { ["Blob"] = record.Blob, ["Moment"] = moment };

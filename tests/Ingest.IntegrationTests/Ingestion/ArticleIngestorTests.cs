@@ -12,9 +12,9 @@ namespace Ingest.IntegrationTests.Ingestion;
 [Collection(AzuriteTests.Name)]
 public sealed class ArticleIngestorTests(AzuriteFixture azurite)
 {
-    private async Task<(IngestStorage Storage, ArticleIngestor Ingestor, ArticleStore Articles)> NewAsync()
+    private async Task<(IngestStorage Storage, ArticleIngestor Ingestor, ArticleStore Articles)> NewAsync(Action<Azure.Core.ClientOptions>? configureClient = null)
     {
-        var storage = await azurite.NewStorageAsync();
+        var storage = await azurite.NewStorageAsync(configureClient);
         var articles = new ArticleStore(storage, TimeProvider.System);
         var ingestor = new ArticleIngestor(storage, new ArticleExtractor(), articles, new IngestionStore(storage), TimeProvider.System, NullLogger<ArticleIngestor>.Instance);
         return (storage, ingestor, articles);
@@ -131,8 +131,7 @@ public sealed class ArticleIngestorTests(AzuriteFixture azurite)
     {
         // The trigger's late delivery of a blob the sweep already ingested, or a second host's: no second extraction.
         var writes = new WriteRoundTripCounter();
-        var storage = await azurite.NewStorageAsync(writes.AddTo);
-        var ingestor = new ArticleIngestor(storage, new ArticleExtractor(), new ArticleStore(storage, TimeProvider.System), new IngestionStore(storage), TimeProvider.System, NullLogger<ArticleIngestor>.Instance);
+        var (storage, ingestor, _) = await NewAsync(writes.AddTo);
         await UploadAsync(storage, "a.txt", "Harbour Reopens\n\nThe harbour reopened on Monday.");
         var first = await ingestor.IngestAsync("a.txt");
         writes.Reset();
