@@ -24,9 +24,10 @@ public sealed class ArticleStore(IngestStorage storage, TimeProvider time)
     public async Task<SaveResult> SaveAsync(ArticleWrite write, CancellationToken cancellationToken = default)
     {
         var id = write.Article.Id;
+        var partition = PartitionOf(write.Article);
         for (var attempt = 1; attempt <= MaxWriteAttempts; attempt++)
         {
-            var existingRow = await PointReadAsync(Catalog, CatalogKeys.Partition, CatalogKeys.Article(id), cancellationToken);
+            var existingRow = await PointReadAsync(Catalog, partition, CatalogKeys.Article(id), cancellationToken);
             var existing = existingRow is null ? null : ReadState(existingRow);
             var headRow = await PointReadAsync(Sections, id, SectionRows.HeadRowKey, cancellationToken);
             var head = headRow is null ? default : SectionRows.ReadHead(headRow);
@@ -63,14 +64,14 @@ public sealed class ArticleStore(IngestStorage storage, TimeProvider time)
     /// <summary>The stored article with its sections, or null.</summary>
     public async Task<ArticleDto?> GetAsync(string id, CancellationToken cancellationToken = default)
     {
-        if (!BlobKeys.IsWellFormedId(id))
+        if (!BlobKeys.IsWellFormedId(id) || CatalogKeys.PartitionOf(id) is not { } partition)
         {
             return null;
         }
 
         for (var attempt = 1; attempt <= MaxWriteAttempts; attempt++)
         {
-            var row = await PointReadAsync(Catalog, CatalogKeys.Partition, CatalogKeys.Article(id), cancellationToken);
+            var row = await PointReadAsync(Catalog, partition, CatalogKeys.Article(id), cancellationToken);
             if (row is null)
             {
                 return null;
@@ -94,13 +95,22 @@ public sealed class ArticleStore(IngestStorage storage, TimeProvider time)
         throw new StorageConflictException($"Article {id} kept changing while being read.");
     }
 
-    /// <summary>One page of article summaries: a single row-key range query over the narrowest listing.</summary>
+    /// <summary>
+    /// One page of article summaries from the narrowest listing: a row-key range read in every catalog partition and
+    /// merged, or, by source blob, in that blob's partition alone.
+    /// </summary>
     public async Task<(IReadOnlyList<ArticleSummaryDto> Items, string? ContinuationToken)> ListAsync(ArticleListQuery query, CancellationToken cancellationToken = default)
     {
         var prefix = CatalogKeys.ListingPrefix(query.Source, query.Category, query.Author);
-        var (from, to) = CatalogKeys.ListingRange(prefix, query.PublishedFrom, query.PublishedTo);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {CatalogKeys.Partition} and RowKey ge {from} and RowKey lt {to}");
-        if (query.Category is not null && query.Source is not null)
+        var range = CatalogKeys.ListingRange(prefix, query.PublishedFrom, query.PublishedTo);
+        if (query.Source is null)
+        {
+            var (merged, next) = await TableReads.ReadMergedPageAsync(storage, Catalog, CatalogKeys.Partitions, range, query.Top, query.ContinuationToken, ["RowKey", "Summary"], cancellationToken);
+            return (merged.Select(ReadSummary).ToList(), next);
+        }
+
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {CatalogKeys.PartitionOfBlob(query.Source)} and RowKey ge {range.From} and RowKey lt {range.To}");
+        if (query.Category is not null)
         {
             filter += " and " + TableClient.CreateQueryFilter($"CategoryKey eq {KeyText.Escape(query.Category)}");
         }
@@ -128,9 +138,14 @@ public sealed class ArticleStore(IngestStorage storage, TimeProvider time)
 
     private async Task<bool> DeleteCatalogRowsAsync(string id, CancellationToken cancellationToken)
     {
+        if (CatalogKeys.PartitionOf(id) is not { } partition)
+        {
+            return false;
+        }
+
         for (var attempt = 1; attempt <= MaxWriteAttempts; attempt++)
         {
-            var row = await PointReadAsync(Catalog, CatalogKeys.Partition, CatalogKeys.Article(id), cancellationToken);
+            var row = await PointReadAsync(Catalog, partition, CatalogKeys.Article(id), cancellationToken);
             if (row is null)
             {
                 return attempt > 1;
@@ -138,7 +153,7 @@ public sealed class ArticleStore(IngestStorage storage, TimeProvider time)
 
             var state = ReadState(row);
             var actions = state.ListingKeys
-                .Select(key => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(CatalogKeys.Partition, key), ETag.All))
+                .Select(key => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, key), ETag.All))
                 .Prepend(new TableTransactionAction(TableTransactionActionType.Delete, row, state.ETag));
             try
             {
@@ -212,7 +227,7 @@ public sealed class ArticleStore(IngestStorage storage, TimeProvider time)
         };
         actions.AddRange(listings.Select(l => new TableTransactionAction(TableTransactionActionType.UpsertReplace, l)));
         actions.AddRange((existing?.ListingKeys ?? []).Except(listingKeys, StringComparer.Ordinal)
-            .Select(key => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(CatalogKeys.Partition, key), ETag.All)));
+            .Select(key => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(row.PartitionKey, key), ETag.All)));
         await SubmitAsync(Catalog, actions, cancellationToken);
     }
 

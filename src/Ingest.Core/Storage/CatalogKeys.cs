@@ -3,9 +3,12 @@ using System.Globalization;
 namespace Ingest.Core.Storage;
 
 /// <summary>
-/// The row keys of the article catalog. Every catalog row lives in one partition, so an
-/// article row and its listing rows change together in one entity-group transaction, and
-/// each list query is a row-key range that reads only the page it returns:
+/// The keys of the article catalog. The catalog is spread over <see cref="Shards"/> partitions
+/// (<c>catalog-0</c> … <c>catalog-7</c>) chosen by the hash in an article's id, so writes do not all
+/// land on one partition, while an article row and its listing rows (and every article of one
+/// blob) share a partition and change together in one entity-group transaction. A listing is a
+/// row-key range read in every partition and merged in key order (keys end with the unique id);
+/// a listing by source blob reads only that blob's partition. Row keys:
 /// <list type="bullet">
 /// <item><c>a|{id}</c>: the article (one point read serves <c>GET /api/articles/{id}</c>);</item>
 /// <item><c>l|{date}|{id}</c>: every article, newest first;</item>
@@ -16,7 +19,10 @@ namespace Ingest.Core.Storage;
 /// </summary>
 internal static class CatalogKeys
 {
-    public const string Partition = "catalog";
+    public const int Shards = 8;
+
+    private const string PartitionPrefix = "catalog-";
+    private const int HashHexDigits = 16;
 
     private const string ArticlePrefix = "a|";
     private const string AllPrefix = "l|";
@@ -25,6 +31,26 @@ internal static class CatalogKeys
     private const string SourcePrefix = "s|";
     private const string CategoryAuthorPrefix = "b|";
     private const string Undated = "~";
+
+    /// <summary>Every catalog partition, for reads that merge them.</summary>
+    public static IReadOnlyList<string> Partitions { get; } =
+        [.. Enumerable.Range(0, Shards).Select(shard => PartitionPrefix + shard.ToString(CultureInfo.InvariantCulture))];
+
+    /// <summary>
+    /// The partition of an article's rows, from the blob-name hash its id carries (<c>{slug}-{hash}</c> or
+    /// <c>{slug}-{hash}-{position}</c>, see <see cref="BlobKeys"/>); null for an id no blob could have given.
+    /// </summary>
+    public static string? PartitionOf(string articleId)
+    {
+        var segments = articleId.Split('-');
+        var hash = segments.Length >= 2 && IsHash(segments[^1]) ? segments[^1]
+            : segments.Length >= 3 && IsHash(segments[^2]) ? segments[^2]
+            : null;
+        return hash is null ? null : Partitions[Convert.ToInt32(hash[..2], 16) % Shards];
+    }
+
+    /// <summary>The partition of every article of <paramref name="blobName"/>.</summary>
+    public static string PartitionOfBlob(string blobName) => PartitionOf(BlobKeys.For(blobName))!;
 
     public static string Article(string id) => ArticlePrefix + id;
 
@@ -62,6 +88,9 @@ internal static class CatalogKeys
             : prefix[..^1] + "}";
         return (from, to);
     }
+
+    private static bool IsHash(string segment) =>
+        segment.Length == HashHexDigits && segment.All(char.IsAsciiHexDigitLower);
 
     /// <summary>A date as a key that counts down (99999999 − yyyyMMdd), so ranges read newest first; no date sorts last.</summary>
     public static string DateKey(DateOnly? date) =>

@@ -29,7 +29,7 @@ internal static class CatalogRows
 
     public static TableEntity ArticleRow(ArticleDto article, string writeId, ArticleWrite write, IReadOnlyList<string> listingKeys)
     {
-        var row = new TableEntity(CatalogKeys.Partition, CatalogKeys.Article(article.Id))
+        var row = new TableEntity(PartitionOf(article), CatalogKeys.Article(article.Id))
         {
             ["ArticleId"] = article.Id,
             ["Blob"] = article.Source.Blob,
@@ -63,6 +63,10 @@ internal static class CatalogRows
         LargeText.Write(row, "Json", withoutSections);
         return row;
     }
+
+    /// <summary>The catalog partition of the article's rows.</summary>
+    public static string PartitionOf(ArticleDto article) =>
+        CatalogKeys.PartitionOf(article.Id) ?? throw new ArgumentException($"Article id {article.Id} is not one a blob gives.", nameof(article));
 
     public static ArticleRowState ReadState(TableEntity row) => new(
         row.GetString("ArticleId"),
@@ -104,7 +108,8 @@ internal static class CatalogRows
             keys.AddRange(authors.Select(author => CatalogKeys.CategoryAuthorListing(article.Category, author, article.PublishedAt, article.Id)));
         }
 
-        return keys.Select(key => new TableEntity(CatalogKeys.Partition, key)
+        var partition = PartitionOf(article);
+        return keys.Select(key => new TableEntity(partition, key)
         {
             ["ArticleId"] = article.Id,
             ["CategoryKey"] = article.Category is null ? null : KeyText.Escape(article.Category),

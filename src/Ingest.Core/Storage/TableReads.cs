@@ -34,15 +34,44 @@ internal static class TableReads
             throw new ArgumentException("The continuation token is not one this service issued.", nameof(continuationToken));
         }
 
-        var rows = new List<TableEntity>(top);
-        do
-        {
-            (var page, token) = await ReadServicePageAsync(storage, table, filter, top - rows.Count, token, select, cancellationToken);
-            rows.AddRange(page);
-        }
-        while (token is not null && rows.Count < top);
-
+        (var rows, token) = await ReadUpToAsync(storage, table, filter, top, token, select, cancellationToken);
         return (rows, storage.ContinuationTokens.Encode(token, query));
+    }
+
+    /// <summary>
+    /// One API page of the row-key range <paramref name="range"/> (from inclusive, to exclusive) read in every one of
+    /// <paramref name="partitions"/> at once and merged in row-key order; the keys must be unique across the partitions.
+    /// Each partition is asked for at most a page. The continuation is the last row key returned (signed): the next
+    /// page reads every partition from just past it.
+    /// </summary>
+    public static async Task<(List<TableEntity> Rows, string? ContinuationToken)> ReadMergedPageAsync(
+        IngestStorage storage,
+        TableClient table,
+        IReadOnlyList<string> partitions,
+        (string From, string To) range,
+        int top,
+        string? continuationToken,
+        IEnumerable<string>? select,
+        CancellationToken cancellationToken)
+    {
+        var query = $"{table.Name}|merged|{range.From}|{range.To}";
+        if (!storage.ContinuationTokens.TryDecode(continuationToken, query, out var after))
+        {
+            throw new ArgumentException("The continuation token is not one this service issued.", nameof(continuationToken));
+        }
+
+        var pages = await Task.WhenAll(partitions.Select(partition =>
+        {
+            var filter = after is null
+                ? TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {range.From} and RowKey lt {range.To}")
+                : TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {after} and RowKey lt {range.To}");
+            return ReadUpToAsync(storage, table, filter, top, continuationToken: null, select, cancellationToken);
+        }));
+
+        var merged = pages.SelectMany(page => page.Rows).OrderBy(row => row.RowKey, StringComparer.Ordinal).ToList();
+        var more = merged.Count > top || pages.Any(page => page.ContinuationToken is not null);
+        var rows = merged.Take(top).ToList();
+        return (rows, more ? storage.ContinuationTokens.Encode(rows[^1].RowKey, query) : null);
     }
 
     /// <summary>One service page of a query, at most <paramref name="top"/> rows, with the service's own continuation (null at the end).</summary>
@@ -53,6 +82,21 @@ internal static class TableReads
             async ct => await FirstPageAsync(table.QueryAsync<TableEntity>(filter, top, select, ct), continuationToken),
             cancellationToken);
         return (page.Values, page.ContinuationToken);
+    }
+
+    /// <summary>Follows a query's service pages until <paramref name="top"/> rows or its end; the service's continuation is null at the end.</summary>
+    private static async Task<(List<TableEntity> Rows, string? ContinuationToken)> ReadUpToAsync(
+        IngestStorage storage, TableClient table, string filter, int top, string? continuationToken, IEnumerable<string>? select, CancellationToken cancellationToken)
+    {
+        var rows = new List<TableEntity>(top);
+        do
+        {
+            (var page, continuationToken) = await ReadServicePageAsync(storage, table, filter, top - rows.Count, continuationToken, select, cancellationToken);
+            rows.AddRange(page);
+        }
+        while (continuationToken is not null && rows.Count < top);
+
+        return (rows, continuationToken);
     }
 
     /// <summary>Every entity a query gives, across all its service pages.</summary>
