@@ -37,5 +37,5 @@ public static class CorpusEvaluation
 
     /// <summary>An extracted article shaped as the API serves it.</summary>
     public static ArticleDto AsServed(Core.Model.Article article, string fileName) =>
-        ArticleDtos.From(article, BlobKeys.ArticleId(fileName, article.Position), "articles", fileName, new BlobVersion("\"local\"", DateTimeOffset.UnixEpoch));
+        ArticleDtos.From(article, BlobKeys.ArticleId(fileName, article.Position), "articles", fileName, blobETag: "\"local\"");
 }

@@ -148,7 +148,7 @@ public sealed partial class ArticleIngestor(
                 }
 
                 var extracted = extraction.Articles[i];
-                var article = ArticleDtos.From(extracted, ids[i], blob.BlobContainerName, blobName, version);
+                var article = ArticleDtos.From(extracted, ids[i], blob.BlobContainerName, blobName, version.ETag);
                 var saved = await articles.SaveAsync(new ArticleWrite(article, extracted.Source.ContentHash, ArticleExtractor.Version, version, force), cancellationToken);
                 outcomes.Add(saved);
                 sectionsWritten += saved.Outcome == SaveOutcome.Written ? article.SectionCount : 0;

@@ -39,13 +39,13 @@ internal static class CatalogRows
             ["ExtractorVersion"] = write.ExtractorVersion,
             ["BlobETag"] = write.Blob.ETag,
             ["BlobLastModified"] = write.Blob.LastModified,
-            ["ListingKeys"] = JsonSerializer.Serialize(listingKeys.ToList(), IngestJson.Context.ListString),
+            ["ListingKeys"] = JsonSerializer.Serialize(listingKeys.ToList(), StorageJson.Context.ListString),
             ["SectionCount"] = article.SectionCount,
             ["WordCount"] = article.WordCount,
             ["IngestedAt"] = article.IngestedAt,
         };
 
-        var json = JsonSerializer.Serialize(article, IngestJson.Context.ArticleDto);
+        var json = JsonSerializer.Serialize(StoredArticle.From(article), StorageJson.Context.StoredArticle);
         if (LargeText.FitsOneRow(json))
         {
             row["SectionsInline"] = true;
@@ -53,7 +53,7 @@ internal static class CatalogRows
             return row;
         }
 
-        var withoutSections = JsonSerializer.Serialize(article with { Sections = [] }, IngestJson.Context.ArticleDto);
+        var withoutSections = JsonSerializer.Serialize(StoredArticle.From(article with { Sections = [] }), StorageJson.Context.StoredArticle);
         if (!LargeText.FitsOneRow(withoutSections))
         {
             throw new ArticleTooLargeException(article.Id, withoutSections.Length);
@@ -75,14 +75,14 @@ internal static class CatalogRows
         row.GetString("ContentHash") ?? "",
         row.GetString("ExtractorVersion") ?? "",
         SectionRows.ReadBlobVersion(row),
-        JsonSerializer.Deserialize(row.GetString("ListingKeys") ?? "[]", IngestJson.Context.ListString) ?? [],
+        JsonSerializer.Deserialize(row.GetString("ListingKeys") ?? "[]", StorageJson.Context.ListString) ?? [],
         row.ETag);
 
     /// <summary>The stored article, and whether its sections are in it or must be read from the Sections table.</summary>
     public static (ArticleDto Article, bool SectionsInline, string WriteId) ReadArticle(TableEntity row)
     {
         var json = LargeText.Read(row, "Json") ?? throw new InvalidDataException($"Catalog row {row.RowKey} holds no article.");
-        var article = JsonSerializer.Deserialize(json, IngestJson.Context.ArticleDto)
+        var article = JsonSerializer.Deserialize(json, StorageJson.Context.StoredArticle)?.ToDto()
             ?? throw new InvalidDataException($"Catalog row {row.RowKey} holds an empty article.");
         return (article, row.GetBoolean("SectionsInline") ?? true, row.GetString("WriteId") ?? "");
     }
@@ -124,7 +124,7 @@ internal static class CatalogRows
     /// </summary>
     private static string SummaryJson(ArticleSummaryDto summary)
     {
-        var json = JsonSerializer.Serialize(summary, IngestJson.Context.ArticleSummaryDto);
+        var json = JsonSerializer.Serialize(StoredSummary.From(summary), StorageJson.Context.StoredSummary);
         if (json.Length <= LargeText.MaxCharsPerProperty)
         {
             return json;
@@ -135,13 +135,13 @@ internal static class CatalogRows
             Title = Cut(summary.Title, MaxListedTitleChars),
             Authors = [.. summary.Authors.Take(MaxAuthorListings).Select(a => Cut(a, MaxListedAuthorChars)!)],
         };
-        return JsonSerializer.Serialize(shortened, IngestJson.Context.ArticleSummaryDto);
+        return JsonSerializer.Serialize(StoredSummary.From(shortened), StorageJson.Context.StoredSummary);
     }
 
     private static string? Cut(string? text, int maxChars) =>
         text is null || text.Length <= maxChars ? text : LargeText.Chunk(text, maxChars - 1).First() + "…";
 
     public static ArticleSummaryDto ReadSummary(TableEntity listingRow) =>
-        JsonSerializer.Deserialize(listingRow.GetString("Summary"), IngestJson.Context.ArticleSummaryDto)
+        JsonSerializer.Deserialize(listingRow.GetString("Summary"), StorageJson.Context.StoredSummary)?.ToDto()
         ?? throw new InvalidDataException($"Listing row {listingRow.RowKey} holds no summary.");
 }

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
-using Ingest.Core.Api.Contracts;
 
 namespace Ingest.Core.Storage;
 
@@ -193,7 +192,7 @@ public sealed class IngestionStore(IngestStorage storage)
     {
         ["Blob"] = record.Blob,
         ["Status"] = record.Status,
-        ["ArticleIds"] = JsonSerializer.Serialize(record.ArticleIds.ToList(), IngestJson.Context.ListString),
+        ["ArticleIds"] = JsonSerializer.Serialize(record.ArticleIds.ToList(), StorageJson.Context.ListString),
         ["Attempts"] = record.Attempts,
         ["ErrorCode"] = record.ErrorCode,
         ["ErrorMessage"] = record.ErrorMessage,
@@ -206,7 +205,7 @@ public sealed class IngestionStore(IngestStorage storage)
     private static IngestionRecord Read(TableEntity row) => new(
         row.GetString("Blob") ?? "",
         row.GetString("Status") ?? "",
-        JsonSerializer.Deserialize(row.GetString("ArticleIds") ?? "[]", IngestJson.Context.ListString) ?? [],
+        JsonSerializer.Deserialize(row.GetString("ArticleIds") ?? "[]", StorageJson.Context.ListString) ?? [],
         row.GetInt32("Attempts") ?? 0,
         row.GetString("ErrorCode"),
         row.GetString("ErrorMessage"),

@@ -41,7 +41,7 @@ internal static class SectionRows
     {
         foreach (var section in sections)
         {
-            var json = JsonSerializer.Serialize(section, IngestJson.Context.SectionDto);
+            var json = JsonSerializer.Serialize(StoredSection.From(section), StorageJson.Context.StoredSection);
             var part = 0;
             foreach (var chunk in LargeText.ChunkForRows(json))
             {
@@ -92,7 +92,7 @@ internal static class SectionRows
     }
 
     private static SectionDto Deserialize(string json) =>
-        JsonSerializer.Deserialize(json, IngestJson.Context.SectionDto)
+        JsonSerializer.Deserialize(json, StorageJson.Context.StoredSection)?.ToDto()
         ?? throw new InvalidDataException("A stored section is empty.");
 
     private static string? Truncate(string? text) => text is { Length: > 1_000 } ? text[..1_000] : text;

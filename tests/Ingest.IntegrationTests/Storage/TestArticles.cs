@@ -19,7 +19,7 @@ internal static class TestArticles
     {
         var extraction = new ArticleExtractor().Extract(File.ReadAllBytes(TestDataPath(SeedFile)), SeedFile);
         var blob = new BlobVersion("\"seed\"", Earlier);
-        var dto = ArticleDtos.From(extraction.Article!, BlobKeys.ArticleId(blobName), container, blobName, blob);
+        var dto = ArticleDtos.From(extraction.Article!, BlobKeys.ArticleId(blobName), container, blobName, blob.ETag);
         return new ArticleWrite(dto, extraction.Article!.Source.ContentHash, ArticleExtractor.Version, blob);
     }
 

@@ -2,8 +2,8 @@ using System.Text.Json.Serialization;
 
 namespace Ingest.Core.Api.Contracts;
 
-// The JSON shapes of ../shared/contract/http-api.md. Storage keeps articles in this shape, so
-// the article route serves what it reads without re-shaping it.
+// The JSON shapes of ../shared/contract/http-api.md. Storage keeps its own shapes (Storage/StoredArticle.cs)
+// and maps to these, so a change here never changes a stored row.
 
 /// <summary><c>ArticleSummary</c>: one item of the article list. (Its fields come first in an <c>Article</c> too.)</summary>
 public record ArticleSummaryDto

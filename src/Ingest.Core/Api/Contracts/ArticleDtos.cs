@@ -1,13 +1,13 @@
 using Ingest.Core.Model;
-using Ingest.Core.Storage;
 
 namespace Ingest.Core.Api.Contracts;
 
 /// <summary>Shapes an extracted <see cref="Article"/> as the contract's <c>Article</c>, with what only storage knows.</summary>
 public static class ArticleDtos
 {
-    /// <remarks><c>version</c> and <c>ingestedAt</c> are set by <see cref="ArticleStore"/> when it writes.</remarks>
-    public static ArticleDto From(Article article, string id, string container, string blobName, BlobVersion blob) => new()
+    /// <param name="blobETag">The ETag of the blob content the article was extracted from.</param>
+    /// <remarks><c>version</c> and <c>ingestedAt</c> are set by storage when it writes.</remarks>
+    public static ArticleDto From(Article article, string id, string container, string blobName, string blobETag) => new()
     {
         Id = id,
         Title = article.Title,
@@ -24,7 +24,7 @@ public static class ArticleDtos
         WordCount = article.WordCount,
         ReadingTimeMinutes = article.ReadingTimeMinutes,
         SectionCount = article.Sections.Count,
-        Source = new ArticleSourceDto(container, blobName, blob.ETag, article.Source.ContentHash, article.Source.SizeBytes, article.Source.Format, article.Source.Encoding),
+        Source = new ArticleSourceDto(container, blobName, blobETag, article.Source.ContentHash, article.Source.SizeBytes, article.Source.Format, article.Source.Encoding),
         Provenance = new ProvenanceDto(
             article.Provenance.Title, article.Provenance.Authors, article.Provenance.PublishedAt,
             article.Provenance.UpdatedAt, article.Provenance.Category, article.Provenance.Dateline),
