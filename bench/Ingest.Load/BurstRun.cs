@@ -48,7 +48,7 @@ internal static class BurstRun
         var body = BinaryData.FromBytes(Story(size));
         var clock = Stopwatch.StartNew();
         await Parallel.ForEachAsync(Enumerable.Range(0, files), new ParallelOptions { MaxDegreeOfParallelism = parallel }, async (i, ct) =>
-            await storage.Articles.GetBlobClient($"burst/{i:D5}.txt").UploadAsync(body, ct));
+            await storage.Articles.UploadAsync($"burst/{i:D5}.txt", body, ct));
         var uploaded = clock.Elapsed;
 
         var final = 0;

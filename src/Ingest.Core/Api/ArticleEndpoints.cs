@@ -1,7 +1,8 @@
 using System.Globalization;
-using Azure.Storage.Blobs.Models;
+using Azure;
 using Ingest.Core.Api.Contracts;
 using Ingest.Core.Composition;
+using Ingest.Core.Ingestion;
 using Ingest.Core.Storage;
 using Microsoft.AspNetCore.Http;
 
@@ -97,10 +98,7 @@ public sealed class ArticleEndpoints(IngestStorage storage, ArticleStore article
             body.Write(buffer, 0, read);
         }
 
-        // Each attempt reads the content afresh: a retry after storage consumed the body sends it whole again.
-        var content = new BinaryData(body.GetBuffer().AsMemory(0, (int)body.Length));
-        var blob = storage.Articles.GetBlobClient(name);
-        await storage.Resilience.ExecuteAsync(async ct => await blob.UploadAsync(content, overwrite: true, ct), cancellationToken);
+        await storage.Articles.UploadAsync(name!, new BinaryData(body.GetBuffer().AsMemory(0, (int)body.Length)), cancellationToken);
         return TypedResults.Json(new UploadAcceptedDto(name!, IngestionEndpoints.StatusUrl(name!)), IngestJson.Context.UploadAcceptedDto, statusCode: StatusCodes.Status202Accepted);
     });
 
@@ -114,19 +112,9 @@ public sealed class ArticleEndpoints(IngestStorage storage, ArticleStore article
         }
 
         var blobName = article.Source.Blob;
-        await storage.Resilience.ExecuteAsync(
-            async ct => await storage.Articles.GetBlobClient(blobName).DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: ct),
-            cancellationToken);
+        await storage.Articles.DeleteAsync(blobName, cancellationToken);
         var record = await ingestions.GetAsync(blobName, cancellationToken);
-        foreach (var articleId in (record?.ArticleIds ?? []).Append(id).Distinct(StringComparer.Ordinal))
-        {
-            await articles.DeleteAsync(articleId, cancellationToken);
-        }
-
-        if (record is not null)
-        {
-            await ingestions.DeleteAsync(blobName, cancellationToken);
-        }
+        await DeletedBlobRows.RemoveAsync(articles, ingestions, blobName, record, ETag.All, [id], cancellationToken);
 
         return TypedResults.NoContent();
     });

@@ -1,5 +1,3 @@
-using Azure;
-using Azure.Storage.Blobs.Models;
 using Ingest.Core.Api.Contracts;
 using Ingest.Core.Ingestion;
 using Ingest.Core.Storage;
@@ -78,33 +76,8 @@ public sealed class IngestionEndpoints(IngestStorage storage, IngestionStore ing
             return Problems.BadRequest(error);
         }
 
-        var blob = storage.Articles.GetBlobClient(name);
         var token = time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
-        try
-        {
-            for (var attempt = 1; ; attempt++)
-            {
-                var properties = await storage.Resilience.ExecuteAsync(async ct => (await blob.GetPropertiesAsync(cancellationToken: ct)).Value, cancellationToken);
-                if (attempt > 1 && properties.Metadata.TryGetValue(ArticleIngestor.ReprocessMetadataKey, out var stamped) && stamped == token)
-                {
-                    break; // Our own earlier attempt went through; its answer was lost.
-                }
-
-                var metadata = new Dictionary<string, string>(properties.Metadata, StringComparer.OrdinalIgnoreCase) { [ArticleIngestor.ReprocessMetadataKey] = token };
-                try
-                {
-                    await storage.Resilience.ExecuteAsync(
-                        async ct => await blob.SetMetadataAsync(metadata, new BlobRequestConditions { IfMatch = properties.ETag }, ct),
-                        cancellationToken);
-                    break;
-                }
-                catch (RequestFailedException exception) when (exception.Status == 412 && attempt < MaxStampAttempts)
-                {
-                    // The blob changed since we read it, perhaps by our own unacknowledged attempt: read it again.
-                }
-            }
-        }
-        catch (RequestFailedException exception) when (exception.Status == 404)
+        if (!await storage.Articles.StampAsync(name!, ArticleIngestor.ReprocessMetadataKey, token, MaxStampAttempts, cancellationToken))
         {
             return Problems.NotFound($"There is no blob '{name}' in the articles container.");
         }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using Azure;
-using Azure.Storage.Blobs.Models;
 using Ingest.Core.Api.Contracts;
 using Ingest.Core.Extraction;
 using Ingest.Core.Storage;
@@ -52,51 +50,19 @@ public sealed partial class ArticleIngestor(
             return (await RecordAsync(blobName, current => Failure(current, blobName, null, BlobNames.ErrorCode, nameProblem), cancellationToken), 0);
         }
 
-        var blob = storage.Articles.GetBlobClient(blobName);
         var maxBytes = storage.Options.MaxBlobBytes;
         // What is recorded before the download: a delivery of content already ingested (the trigger's late or second
-        // delivery of a blob the sweep or another host did) reads no body, extracts nothing and writes nothing.
+        // delivery of a blob the sweep or another host did) reads no body, extracts nothing and writes nothing. A blob
+        // over the limit is refused before a byte of its body is read.
         var before = await ingestions.GetAsync(blobName, cancellationToken);
-        (byte[]? Content, BlobDownloadDetails Details, IDisposable? Memory) download;
-        try
-        {
-            // The headers arrive before the body: a blob over the limit is refused before a byte of it is read, and
-            // the body is read only once the host's memory budget has room for it.
-            download = await storage.Resilience.ExecuteAsync(
-                async ct =>
-                {
-                    var response = (await blob.DownloadStreamingAsync(cancellationToken: ct)).Value;
-                    await using var body = response.Content;
-                    var length = response.Details.ContentLength;
-                    if (length > maxBytes || IsDone(before, response.Details.ETag))
-                    {
-                        return ((byte[]?)null, response.Details, (IDisposable?)null);
-                    }
-
-                    var memory = await storage.FileMemory.TakeAsync(length, ct);
-                    try
-                    {
-                        var content = new byte[length];
-                        await body.ReadExactlyAsync(content, ct);
-                        return (content, response.Details, memory);
-                    }
-                    catch
-                    {
-                        memory.Dispose();
-                        throw;
-                    }
-                },
-                cancellationToken);
-        }
-        catch (RequestFailedException exception) when (exception.Status == 404)
+        using var download = await storage.Articles.DownloadAsync(blobName, (version, length) => length <= maxBytes && !IsDone(before, version), cancellationToken);
+        if (download is null)
         {
             return (await RecordAsync(blobName, current => Failure(current, blobName, null, "blob-not-found", "The blob was deleted before it could be read."), cancellationToken), 0);
         }
 
-        using var heldMemory = download.Memory;
-
-        var version = new BlobVersion(download.Details.ETag.ToString(), download.Details.LastModified);
-        if (IsDone(before, download.Details.ETag))
+        var version = download.Version;
+        if (IsDone(before, version))
         {
             // Done already, by this host or another, by the trigger or the sweep: the record keeps its outcome.
             LogAlreadyDone(logger, blobName);
@@ -105,11 +71,11 @@ public sealed partial class ArticleIngestor(
 
         if (download.Content is null)
         {
-            var message = $"The file has {download.Details.ContentLength} bytes; at most {maxBytes} are ingested (Ingest:MaxBlobBytes).";
+            var message = $"The file has {download.Length} bytes; at most {maxBytes} are ingested (Ingest:MaxBlobBytes).";
             return (await RecordAsync(blobName, current => Failure(current, blobName, version, "too-large", message), cancellationToken), 0);
         }
 
-        download.Details.Metadata.TryGetValue(ReprocessMetadataKey, out var reprocessToken);
+        download.Metadata.TryGetValue(ReprocessMetadataKey, out var reprocessToken);
         var extraction = extractor.Extract(download.Content, blobName);
         var ids = extraction.Succeeded ? extraction.Articles.Select(a => BlobKeys.ArticleId(blobName, a.Position)).ToList() : [];
         IngestionRecord? previous = null; // The record as it stood before this delivery: was this content done already?
@@ -148,7 +114,7 @@ public sealed partial class ArticleIngestor(
                 }
 
                 var extracted = extraction.Articles[i];
-                var article = ArticleDtos.From(extracted, ids[i], blob.BlobContainerName, blobName, version.ETag);
+                var article = ArticleDtos.From(extracted, ids[i], storage.Articles.ContainerName, blobName, version.ETag);
                 var saved = await articles.SaveAsync(new ArticleWrite(article, extracted.Source.ContentHash, ArticleExtractor.Version, version, force), cancellationToken);
                 outcomes.Add(saved);
                 sectionsWritten += saved.Outcome == SaveOutcome.Written ? article.SectionCount : 0;
@@ -206,12 +172,12 @@ public sealed partial class ArticleIngestor(
     }
 
     /// <summary>Whether <paramref name="record"/> says this very content was ingested completely.</summary>
-    private static bool IsDone(IngestionRecord? record, ETag etag) =>
-        record is { Status: IngestionStatus.Succeeded or IngestionStatus.Unchanged, BlobVersion: { } recorded } && recorded.ETag == etag.ToString();
+    private static bool IsDone(IngestionRecord? record, BlobVersion version) =>
+        record is { Status: IngestionStatus.Succeeded or IngestionStatus.Unchanged, BlobVersion: { } recorded } && recorded.ETag == version.ETag;
 
     /// <summary>Whether the blob still holds the content this run read: the fence every write past the first checks.</summary>
     private async Task<bool> IsCurrentAsync(string blobName, BlobVersion version, CancellationToken cancellationToken) =>
-        (await storage.CurrentVersionAsync(blobName, cancellationToken))?.ETag == version.ETag;
+        (await storage.Articles.CurrentVersionAsync(blobName, cancellationToken))?.ETag == version.ETag;
 
     /// <summary>Notes the transient trouble on the blob's record, when storage lets us, so a poisoned blob says what kept failing.</summary>
     private async Task TryRecordTransientFailureAsync(string blobName, Exception exception)

@@ -1,5 +1,4 @@
 using Azure;
-using Azure.Storage.Blobs.Models;
 using Ingest.Core.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -78,7 +77,7 @@ public sealed partial class IngestionSweeper(
                 return marker;
             }
 
-            var (blobs, next) = await ListPageAsync(marker, Math.Min(PageSize, budget - tally.Blobs), cancellationToken);
+            var (blobs, next) = await storage.Articles.ListPageAsync(marker, Math.Min(PageSize, budget - tally.Blobs), cancellationToken);
             tally.Blobs += blobs.Count;
             var old = blobs.Where(b => b.Version.LastModified < unrecordedBefore).ToList();
             // Read after the listing: a record the trigger wrote since is seen, and its blob left alone.
@@ -126,16 +125,11 @@ public sealed partial class IngestionSweeper(
 
     private async Task SettleRecordAsync(IngestionRecord record, ETag rowETag, DateTimeOffset stuckBefore, Tally tally, CancellationToken cancellationToken)
     {
-        var current = await storage.CurrentVersionAsync(record.Blob, cancellationToken);
+        var current = await storage.Articles.CurrentVersionAsync(record.Blob, cancellationToken);
         if (current is null)
         {
-            // Gone for certain. The articles go first: while the record names them, a failure here is retried next cycle.
-            foreach (var id in record.ArticleIds)
-            {
-                await articles.DeleteAsync(id, cancellationToken);
-            }
-
-            if (await ingestions.DeleteAsync(record.Blob, rowETag, cancellationToken))
+            // Gone for certain.
+            if (await DeletedBlobRows.RemoveAsync(articles, ingestions, record.Blob, record, rowETag, [], cancellationToken))
             {
                 tally.Removed++;
             }
@@ -160,23 +154,6 @@ public sealed partial class IngestionSweeper(
             LogBlobFailed(logger, exception, blobName);
         }
     }
-
-    private async Task<(List<(string Name, BlobVersion Version)> Blobs, string? Marker)> ListPageAsync(string? marker, int size, CancellationToken cancellationToken) =>
-        await storage.Resilience.ExecuteAsync(
-            async ct =>
-            {
-                await foreach (var page in storage.Articles.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix: null, ct).AsPages(marker, size))
-                {
-                    // Listings give the ETag bare; downloads, and so the records, give it quoted as in the header.
-                    var blobs = page.Values
-                        .Select(b => (b.Name, new BlobVersion("\"" + (b.Properties.ETag?.ToString() ?? "").Trim('"') + "\"", b.Properties.LastModified ?? DateTimeOffset.MinValue)))
-                        .ToList();
-                    return (blobs, string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken);
-                }
-
-                return ([], null);
-            },
-            cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Swept {Blobs} blobs and {Records} ingestion records: {Reingested} abandoned blobs ingested, {Removed} deleted blobs' rows removed, {Failed} failed; cycle complete: {Complete}")]

@@ -248,7 +248,7 @@ public sealed class ArticleStore(IngestStorage storage, TimeProvider time)
         }
 
         // Gone (null) is newer too: the content being written is no longer the blob's.
-        return (await storage.CurrentVersionAsync(write.Article.Source.Blob, cancellationToken))?.ETag != write.Blob.ETag;
+        return (await storage.Articles.CurrentVersionAsync(write.Article.Source.Blob, cancellationToken))?.ETag != write.Blob.ETag;
     }
 
     private async Task<List<SectionDto>> ReadGenerationAsync(string id, string writeId, CancellationToken cancellationToken)

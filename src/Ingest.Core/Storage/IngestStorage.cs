@@ -32,7 +32,6 @@ public sealed class IngestStorage
         configureClient?.Invoke(tableOptions);
 
         Blobs = new BlobServiceClient(connectionString, blobOptions);
-        Articles = Blobs.GetBlobContainerClient(options.ArticlesContainer);
         var tables = new TableServiceClient(connectionString, tableOptions);
         Tables = tables;
         ArticlesTable = tables.GetTableClient(options.ArticlesTable);
@@ -46,6 +45,7 @@ public sealed class IngestStorage
         PoisonQueue = new QueueServiceClient(connectionString, queueOptions).GetQueueClient(PoisonQueueName);
         Resilience = StorageResilience.Create(options);
         FileMemory = new MemoryBudget(options.MaxFileBytesInMemory);
+        Articles = new ArticleBlobs(Blobs.GetBlobContainerClient(options.ArticlesContainer), Resilience, FileMemory);
         ContinuationTokens = ContinuationTokens.ForConnection(connectionString);
     }
 
@@ -53,8 +53,11 @@ public sealed class IngestStorage
     public const string PoisonQueueName = "webjobs-blobtrigger-poison";
 
     public IngestOptions Options { get; }
+    /// <summary>The account's blob service: its leases container (<see cref="Ingestion.SweepLease"/>); the articles container is <see cref="Articles"/>.</summary>
     public BlobServiceClient Blobs { get; }
-    public BlobContainerClient Articles { get; }
+
+    /// <summary>The articles container.</summary>
+    public ArticleBlobs Articles { get; }
     public TableServiceClient Tables { get; }
     public TableClient ArticlesTable { get; }
     public TableClient SectionsTable { get; }
@@ -72,27 +75,11 @@ public sealed class IngestStorage
     /// <summary>Creates the containers (articles, leases) and tables when they do not exist yet.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {
-        await Resilience.ExecuteAsync(async ct => await Articles.CreateIfNotExistsAsync(cancellationToken: ct), cancellationToken);
+        await Articles.EnsureCreatedAsync(cancellationToken);
         await Resilience.ExecuteAsync(async ct => await Blobs.GetBlobContainerClient(Options.LeasesContainer).CreateIfNotExistsAsync(cancellationToken: ct), cancellationToken);
         foreach (var table in (TableClient[])[ArticlesTable, SectionsTable, IngestionsTable, IngestionIndexTable])
         {
             await Resilience.ExecuteAsync(async ct => await table.CreateIfNotExistsAsync(ct), cancellationToken);
-        }
-    }
-
-    /// <summary>The version the articles container holds of <paramref name="blobName"/> now (one HEAD), or null when the blob is gone.</summary>
-    public async Task<BlobVersion?> CurrentVersionAsync(string blobName, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            var properties = await Resilience.ExecuteAsync(
-                async ct => (await Articles.GetBlobClient(blobName).GetPropertiesAsync(cancellationToken: ct)).Value,
-                cancellationToken);
-            return new BlobVersion(properties.ETag.ToString(), properties.LastModified);
-        }
-        catch (Azure.RequestFailedException exception) when (exception.Status == 404)
-        {
-            return null;
         }
     }
 

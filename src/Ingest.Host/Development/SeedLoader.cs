@@ -14,7 +14,7 @@ internal sealed partial class SeedLoader(IngestStorage storage, ILogger<SeedLoad
         }
 
         await storage.EnsureCreatedAsync(stoppingToken);
-        await foreach (var _ in storage.Articles.GetBlobsAsync(cancellationToken: stoppingToken))
+        if (!await storage.Articles.IsEmptyAsync(stoppingToken))
         {
             return; // Not empty: leave the user's files alone.
         }
@@ -22,7 +22,7 @@ internal sealed partial class SeedLoader(IngestStorage storage, ILogger<SeedLoad
         var files = Directory.GetFiles(seeds).Order(StringComparer.Ordinal).ToList();
         foreach (var file in files)
         {
-            await storage.Articles.GetBlobClient(Path.GetFileName(file)).UploadAsync(file, stoppingToken);
+            await storage.Articles.UploadAsync(Path.GetFileName(file), BinaryData.FromBytes(await File.ReadAllBytesAsync(file, stoppingToken)), stoppingToken);
         }
 
         LogSeeded(logger, files.Count, seeds);

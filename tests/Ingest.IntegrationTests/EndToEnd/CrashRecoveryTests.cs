@@ -25,7 +25,7 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite)
 
         var first = await HostProcess.StartAsync(azurite.ConnectionString, options, RunningHost.ApiKey, hostId);
         await Parallel.ForEachAsync(Enumerable.Range(0, Files), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
-            await storage.Articles.GetBlobClient(Name(i)).UploadAsync(BinaryData.FromString(Content(i)), ct));
+            await storage.Articles.Container.GetBlobClient(Name(i)).UploadAsync(BinaryData.FromString(Content(i)), ct));
         await WaitUntilAsync(async () => (await ingestions.ListAllAsync()).Count(r => r.Status == IngestionStatus.Succeeded) >= Files / 5, TimeSpan.FromSeconds(60));
         first.Kill();
         var doneAtKill = (await ingestions.ListAllAsync()).Count(r => r.Status == IngestionStatus.Succeeded);

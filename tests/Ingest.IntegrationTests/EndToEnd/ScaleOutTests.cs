@@ -32,7 +32,7 @@ public sealed partial class ScaleOutTests(AzuriteFixture azurite)
 
         // As `az storage blob upload-batch` does: many uploads at once, each stamped when its request began.
         await Parallel.ForEachAsync(Enumerable.Range(0, Files), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
-            await storage.Articles.GetBlobClient(Name(i)).UploadAsync(BinaryData.FromString(Content(i)), ct));
+            await storage.Articles.Container.GetBlobClient(Name(i)).UploadAsync(BinaryData.FromString(Content(i)), ct));
         var uploaded = Stopwatch.StartNew();
 
         var settled = await WaitUntilAsync(
@@ -51,7 +51,7 @@ public sealed partial class ScaleOutTests(AzuriteFixture azurite)
 
         // A mass delete, as `az storage blob delete-batch` does.
         await Parallel.ForEachAsync(Enumerable.Range(0, Files), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
-            await storage.Articles.GetBlobClient(Name(i)).DeleteAsync(cancellationToken: ct));
+            await storage.Articles.Container.GetBlobClient(Name(i)).DeleteAsync(cancellationToken: ct));
         var cleared = await WaitUntilAsync(async () => (await ingestions.ListAllAsync()).Count == 0, TimeSpan.FromSeconds(90));
 
         Assert.True(cleared, $"{(await ingestions.ListAllAsync()).Count} records left after the delete.{Environment.NewLine}{first.Output}{Environment.NewLine}{second.Output}");
@@ -84,14 +84,14 @@ public sealed partial class ScaleOutTests(AzuriteFixture azurite)
         using var release = new SemaphoreSlim(0);
         var slowBody = new HeldBackStream(System.Text.Encoding.UTF8.GetBytes(Content(1) + "\n\n" + string.Concat(Enumerable.Repeat("A long closing paragraph. ", 8_000))), release);
         // A plain Put Blob through a SAS, so the body really streams while the request is open.
-        var sas = storage.Articles.GetBlobClient(Name(1)).GenerateSasUri(Azure.Storage.Sas.BlobSasPermissions.Create | Azure.Storage.Sas.BlobSasPermissions.Write, DateTimeOffset.UtcNow.AddHours(1));
+        var sas = storage.Articles.Container.GetBlobClient(Name(1)).GenerateSasUri(Azure.Storage.Sas.BlobSasPermissions.Create | Azure.Storage.Sas.BlobSasPermissions.Write, DateTimeOffset.UtcNow.AddHours(1));
         using var put = new HttpRequestMessage(HttpMethod.Put, sas) { Content = new StreamContent(slowBody) };
         put.Headers.Add("x-ms-blob-type", "BlockBlob");
         put.Headers.Add("x-ms-version", "2021-12-02");
         using var http = new HttpClient();
         var slow = http.SendAsync(put);
         await Task.Delay(TimeSpan.FromSeconds(2));
-        await storage.Articles.GetBlobClient(Name(2)).UploadAsync(BinaryData.FromString(Content(2)));
+        await storage.Articles.Container.GetBlobClient(Name(2)).UploadAsync(BinaryData.FromString(Content(2)));
         Assert.True(await WaitUntilAsync(async () => (await ingestions.GetAsync(Name(2)))?.Status == IngestionStatus.Succeeded, TimeSpan.FromSeconds(60)), host.Output);
         Assert.False(slow.IsCompleted, "The held-back upload ended early.");
         release.Release();

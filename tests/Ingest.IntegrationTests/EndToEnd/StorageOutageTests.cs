@@ -29,7 +29,7 @@ public sealed class StorageOutageTests
             await storage.EnsureCreatedAsync();
             await using var host = await HostProcess.StartAsync(connection, options, RunningHost.ApiKey, "outage-" + Guid.NewGuid().ToString("N")[..12]);
             await Parallel.ForEachAsync(Enumerable.Range(0, Files), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
-                await storage.Articles.GetBlobClient($"outage/story-{i:D3}.txt").UploadAsync(BinaryData.FromString($"Outage Story {i}\n\nParagraph of story {i}."), ct));
+                await storage.Articles.Container.GetBlobClient($"outage/story-{i:D3}.txt").UploadAsync(BinaryData.FromString($"Outage Story {i}\n\nParagraph of story {i}."), ct));
 
             var ingestions = new IngestionStore(storage);
             var started = DateTime.UtcNow;

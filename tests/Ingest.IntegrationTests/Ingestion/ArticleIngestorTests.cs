@@ -21,7 +21,7 @@ public sealed class ArticleIngestorTests(AzuriteFixture azurite)
     }
 
     private static async Task UploadAsync(IngestStorage storage, string name, string content) =>
-        await storage.Articles.GetBlobClient(name).UploadAsync(BinaryData.FromString(content), overwrite: true);
+        await storage.Articles.Container.GetBlobClient(name).UploadAsync(BinaryData.FromString(content), overwrite: true);
 
     [Fact]
     public async Task IngestAsync_JsonArrayThatShrinks_RemovesTheArticleItNoLongerHolds()
@@ -67,7 +67,7 @@ public sealed class ArticleIngestorTests(AzuriteFixture azurite)
         await ingestor.IngestAsync("feed.json");
         await UploadAsync(storage, "feed.json", "");
         await ingestor.IngestAsync("feed.json");
-        await storage.Articles.DeleteBlobAsync("feed.json");
+        await storage.Articles.Container.DeleteBlobAsync("feed.json");
 
         await Sweeper(storage, ingestor, articles).SweepAsync();
 
@@ -89,7 +89,7 @@ public sealed class ArticleIngestorTests(AzuriteFixture azurite)
             new ArticleIngestor(dying, new ArticleExtractor(), new ArticleStore(dying, TimeProvider.System), new IngestionStore(dying), TimeProvider.System, NullLogger<ArticleIngestor>.Instance).IngestAsync("feed.json"));
         var stored = await StoredIdsAsync(articles, "feed.json");
         var record = await ingestions.GetAsync("feed.json");
-        await storage.Articles.DeleteBlobAsync("feed.json");
+        await storage.Articles.Container.DeleteBlobAsync("feed.json");
         var ingestor = new ArticleIngestor(storage, new ArticleExtractor(), articles, ingestions, TimeProvider.System, NullLogger<ArticleIngestor>.Instance);
         await Sweeper(storage, ingestor, articles).SweepAsync();
 
@@ -193,7 +193,7 @@ public sealed class ArticleIngestorTests(AzuriteFixture azurite)
         var (storage, ingestor, articles) = await NewAsync();
         await UploadAsync(storage, "a.txt", "Harbour Reopens\n\nThe harbour reopened on Monday.");
         var first = await ingestor.IngestAsync("a.txt");
-        await storage.Articles.GetBlobClient("a.txt").SetMetadataAsync(new Dictionary<string, string> { [ArticleIngestor.ReprocessMetadataKey] = "token-1" });
+        await storage.Articles.Container.GetBlobClient("a.txt").SetMetadataAsync(new Dictionary<string, string> { [ArticleIngestor.ReprocessMetadataKey] = "token-1" });
 
         var reprocessed = await ingestor.IngestAsync("a.txt");
         var again = await ingestor.IngestAsync("a.txt");

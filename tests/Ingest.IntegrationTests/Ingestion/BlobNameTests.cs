@@ -25,7 +25,7 @@ public sealed class BlobNameTests(AzuriteFixture azurite)
         var result = await endpoints.UploadAsync(ApiRequests.Make("name", name, "Harbour Reopens\n\nThe harbour reopened."), CancellationToken.None);
 
         Assert.Equal(StatusCodes.Status400BadRequest, ApiRequests.StatusOf(result));
-        Assert.Empty(storage.Articles.GetBlobs().ToList());
+        Assert.Empty(storage.Articles.Container.GetBlobs().ToList());
         Assert.False(await storage.Blobs.GetBlobContainerClient("azure-webjobs-hosts").GetBlobClient("evil.txt").ExistsAsync());
     }
 
@@ -38,14 +38,14 @@ public sealed class BlobNameTests(AzuriteFixture azurite)
         var result = await endpoints.UploadAsync(ApiRequests.Make("name", "news/a..b 100%.txt", "Harbour Reopens\n\nThe harbour reopened."), CancellationToken.None);
 
         Assert.Equal(StatusCodes.Status202Accepted, ApiRequests.StatusOf(result));
-        Assert.Equal(["news/a..b 100%.txt"], storage.Articles.GetBlobs().Select(b => b.Name).ToList());
+        Assert.Equal(["news/a..b 100%.txt"], storage.Articles.Container.GetBlobs().Select(b => b.Name).ToList());
     }
 
     [Fact]
     public async Task IngestAsync_BlobWhoseNameEndsWithADot_IsRecordedFailedWithACode()
     {
         var storage = await azurite.NewStorageAsync();
-        await storage.Articles.GetBlobClient("harbour.").UploadAsync(BinaryData.FromString("Harbour Reopens\n\nThe harbour reopened."));
+        await storage.Articles.Container.GetBlobClient("harbour.").UploadAsync(BinaryData.FromString("Harbour Reopens\n\nThe harbour reopened."));
         var articles = new ArticleStore(storage, TimeProvider.System);
         var ingestor = new ArticleIngestor(storage, new ArticleExtractor(), articles, new IngestionStore(storage), TimeProvider.System, NullLogger<ArticleIngestor>.Instance);
 

@@ -3,6 +3,7 @@ using Ingest.Core.Ingestion;
 using Ingest.Core.Storage;
 using Ingest.IntegrationTests.Azurite;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Ingest.IntegrationTests.Ingestion;
 
@@ -78,18 +79,19 @@ public sealed class MaintenanceTests(AzuriteFixture azurite)
     public async Task SweepAsync_AbandonedProcessingAndDeletedBlobs_AreSettled()
     {
         var parts = await NewAsync(o => (o.StuckProcessingAfter, o.UnrecordedAfter) = (TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)));
-        await parts.Storage.Articles.GetBlobClient("kept.txt").UploadAsync(BinaryData.FromString("Kept Story\n\nIt stays."));
-        await parts.Storage.Articles.GetBlobClient("gone.txt").UploadAsync(BinaryData.FromString("Gone Story\n\nIt goes."));
+        await parts.Storage.Articles.Container.GetBlobClient("kept.txt").UploadAsync(BinaryData.FromString("Kept Story\n\nIt stays."));
+        await parts.Storage.Articles.Container.GetBlobClient("gone.txt").UploadAsync(BinaryData.FromString("Gone Story\n\nIt goes."));
         var gone = await parts.Ingestor.IngestAsync("gone.txt");
-        await parts.Storage.Articles.GetBlobClient("gone.txt").DeleteAsync();
+        await parts.Storage.Articles.Container.GetBlobClient("gone.txt").DeleteAsync();
         await parts.Ingestions.UpdateAsync("kept.txt", _ => new IngestionRecord("kept.txt", IngestionStatus.Processing, [], 1, null, null, null, DateTimeOffset.UtcNow.AddMinutes(-5)));
-        var sweeper = new IngestionSweeper(parts.Storage, parts.Ingestions, parts.Articles, parts.Ingestor, TimeProvider.System, NullLogger<IngestionSweeper>.Instance);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var sweeper = new IngestionSweeper(parts.Storage, parts.Ingestions, parts.Articles, parts.Ingestor, clock, NullLogger<IngestionSweeper>.Instance);
 
-        await parts.Storage.Articles.GetBlobClient("never-triggered.txt").UploadAsync(BinaryData.FromString("Missed Story\n\nThe trigger never saw it."));
-        await parts.Storage.Articles.GetBlobClient("overwritten.txt").UploadAsync(BinaryData.FromString("First Version\n\nOld text."));
+        await parts.Storage.Articles.Container.GetBlobClient("never-triggered.txt").UploadAsync(BinaryData.FromString("Missed Story\n\nThe trigger never saw it."));
+        await parts.Storage.Articles.Container.GetBlobClient("overwritten.txt").UploadAsync(BinaryData.FromString("First Version\n\nOld text."));
         await parts.Ingestor.IngestAsync("overwritten.txt");
-        await parts.Storage.Articles.GetBlobClient("overwritten.txt").UploadAsync(BinaryData.FromString("Second Version\n\nNew text the scan missed."), overwrite: true);
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        await parts.Storage.Articles.Container.GetBlobClient("overwritten.txt").UploadAsync(BinaryData.FromString("Second Version\n\nNew text the scan missed."), overwrite: true);
+        clock.Advance(TimeSpan.FromMinutes(5));
 
         var result = await sweeper.SweepAsync();
 
@@ -106,7 +108,7 @@ public sealed class MaintenanceTests(AzuriteFixture azurite)
     public async Task IngestAsync_BlobOverTheSizeLimit_FailsBeforeReadingIt()
     {
         var parts = await NewAsync(o => o.MaxBlobBytes = 1_000);
-        await parts.Storage.Articles.GetBlobClient("big.txt").UploadAsync(BinaryData.FromString("Big Story\n\n" + new string('x', 5_000)));
+        await parts.Storage.Articles.Container.GetBlobClient("big.txt").UploadAsync(BinaryData.FromString("Big Story\n\n" + new string('x', 5_000)));
 
         var record = await parts.Ingestor.IngestAsync("big.txt");
 

@@ -31,7 +31,7 @@ public sealed class SafeRetriesTests(AzuriteFixture azurite)
 
         Assert.Equal(1, faults.Injected);
         Assert.Equal(StatusCodes.Status202Accepted, ApiRequests.StatusOf(result));
-        var stored = await storage.Articles.GetBlobClient("harbour.txt").DownloadContentAsync();
+        var stored = await storage.Articles.Container.GetBlobClient("harbour.txt").DownloadContentAsync();
         Assert.Equal(body, stored.Value.Content.ToString());
     }
 
@@ -64,7 +64,7 @@ public sealed class SafeRetriesTests(AzuriteFixture azurite)
     public async Task Reprocess_MetadataSetButUnacknowledged_AnswersAccepted()
     {
         var storage = await azurite.NewStorageAsync();
-        await storage.Articles.GetBlobClient("harbour.txt").UploadAsync(BinaryData.FromString(Article));
+        await storage.Articles.Container.GetBlobClient("harbour.txt").UploadAsync(BinaryData.FromString(Article));
         var faults = new FaultInjector(FaultInjector.IsMetadataWrite);
         var faulty = new IngestStorage(azurite.ConnectionString, storage.Options, faults.AddTo);
         var endpoints = new IngestionEndpoints(faulty, new IngestionStore(faulty), TimeProvider.System);
@@ -73,7 +73,7 @@ public sealed class SafeRetriesTests(AzuriteFixture azurite)
 
         Assert.Equal(1, faults.Injected);
         Assert.Equal(StatusCodes.Status202Accepted, ApiRequests.StatusOf(result));
-        var properties = await storage.Articles.GetBlobClient("harbour.txt").GetPropertiesAsync();
+        var properties = await storage.Articles.Container.GetBlobClient("harbour.txt").GetPropertiesAsync();
         Assert.True(properties.Value.Metadata.ContainsKey(ArticleIngestor.ReprocessMetadataKey));
     }
 
@@ -82,7 +82,7 @@ public sealed class SafeRetriesTests(AzuriteFixture azurite)
 
     private static async Task<IngestionRecord> IngestAsync(IngestStorage storage, string name, string content)
     {
-        await storage.Articles.GetBlobClient(name).UploadAsync(BinaryData.FromString(content), overwrite: true);
+        await storage.Articles.Container.GetBlobClient(name).UploadAsync(BinaryData.FromString(content), overwrite: true);
         var articles = new ArticleStore(storage, TimeProvider.System);
         var ingestor = new ArticleIngestor(storage, new ArticleExtractor(), articles, new IngestionStore(storage), TimeProvider.System, NullLogger<ArticleIngestor>.Instance);
         return await ingestor.IngestAsync(name);
