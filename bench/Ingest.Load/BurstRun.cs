@@ -122,6 +122,7 @@ internal static class BurstRun
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["AzureWebJobsStorage"] = connectionString;
+        start.Environment["Ingest__TokenSigningKey"] = "a-test-signing-key-of-at-least-32-characters";
         start.Environment["Ingest__ApiKey"] = "load-test-key";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the host.");

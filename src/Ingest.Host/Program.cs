@@ -1,8 +1,13 @@
 using Ingest.Core.Composition;
+using Ingest.Core.Telemetry;
 using Ingest.Host.Api;
 using Ingest.Host.Development;
 using Ingest.Host.Triggers;
 using Microsoft.Extensions.Options;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 
 // The standalone host: ASP.NET Core for the HTTP API and the WebJobs SDK for the blob trigger,
 // the same trigger engine the Azure Functions host runs. See README.md.
@@ -23,6 +28,18 @@ builder.Logging.AddSimpleConsole(console =>
 });
 builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(10));
 builder.Services.AddIngestCore(builder.Configuration);
+builder.Services.AddTriggerHealthCheck();
+// Traces and metrics: Ingest's own, the Azure SDK's beneath them, ASP.NET Core's; exported over OTLP when
+// OTEL_EXPORTER_OTLP_ENDPOINT is set (the standard OpenTelemetry variables configure the rest).
+AppContext.SetSwitch(IngestTelemetry.AzureSdkActivitySwitch, true);
+var telemetry = builder.Services.AddOpenTelemetry()
+    .ConfigureResource(resource => resource.AddService("ingest-host"))
+    .WithTracing(tracing => tracing.AddSource(IngestTelemetry.Name, IngestTelemetry.AzureSdkSources).AddAspNetCoreInstrumentation())
+    .WithMetrics(metrics => metrics.AddMeter(IngestTelemetry.Name).AddAspNetCoreInstrumentation());
+if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+{
+    telemetry.UseOtlpExporter();
+}
 builder.Services.AddProblemDetails();
 // The blob trigger: the WebJobs SDK, the engine the Functions host runs, in a job host this service supervises.
 builder.Services.AddHostedService<TriggerHost>();

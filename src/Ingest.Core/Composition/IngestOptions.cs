@@ -6,14 +6,14 @@ namespace Ingest.Core.Composition;
 /// <summary>
 /// Every setting of Ingest, bound from the <c>Ingest</c> configuration section
 /// (<c>Ingest__ArticlesContainer</c> in environment variables and local.settings.json) and
-/// validated at start-up. The storage connection string comes from <c>AzureWebJobsStorage</c>,
-/// as in Azure Functions.
+/// validated at start-up. The storage connection comes from <c>AzureWebJobsStorage</c>, as in
+/// Azure Functions (<see cref="Storage.StorageConnection"/>).
 /// </summary>
 public sealed class IngestOptions
 {
     public const string SectionName = "Ingest";
 
-    /// <summary>The setting both hosts read the storage connection string from, as Azure Functions does.</summary>
+    /// <summary>The setting both hosts read the storage connection from, as Azure Functions does: a connection string, or a section for an identity.</summary>
     public const string StorageConnectionSetting = "AzureWebJobsStorage";
 
     // Blob container names: 3-63 lower-case letters, digits and single dashes.
@@ -22,9 +22,13 @@ public sealed class IngestOptions
     // Table names: 3-63 letters and digits, starting with a letter.
     private const string TableNamePattern = "^[A-Za-z][A-Za-z0-9]{2,62}$";
 
-    /// <summary>Filled from <see cref="StorageConnectionSetting"/>; a secret, never logged or returned.</summary>
-    [Required(ErrorMessage = "Set AzureWebJobsStorage to a storage connection string (UseDevelopmentStorage=true for Azurite).")]
-    public string? StorageConnectionString { get; set; }
+    /// <summary>
+    /// The secret continuation tokens are signed with (HMAC-SHA256): at least 32 characters, the same on every host of a
+    /// deployment; in Azure, a Key Vault reference. Required outside Development; there, without it, a connection
+    /// string's own secret is used.
+    /// </summary>
+    [MinLength(32, ErrorMessage = "Ingest:TokenSigningKey must be at least 32 characters.")]
+    public string? TokenSigningKey { get; set; }
 
     [Required, RegularExpression(ContainerNamePattern)]
     public string ArticlesContainer { get; set; } = "articles";

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Ingest.Core.Api.Contracts;
 using Ingest.Core.Extraction;
 using Ingest.Core.Storage;
+using Ingest.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace Ingest.Core.Ingestion;
@@ -18,36 +19,67 @@ public sealed partial class ArticleIngestor(
     ArticleStore articles,
     IngestionStore ingestions,
     TimeProvider time,
-    ILogger<ArticleIngestor> logger) : IArticleIngestor
+    ILogger<ArticleIngestor> logger,
+    IngestTelemetry? telemetry = null) : IArticleIngestor
 {
+    private readonly IngestTelemetry _telemetry = telemetry ?? IngestTelemetry.Default;
+
     /// <summary>Blob metadata that <c>POST /api/ingestions/reprocess</c> sets: a new value re-extracts unchanged content.</summary>
     public const string ReprocessMetadataKey = "ingestreprocess";
 
     public async Task<IngestionRecord> IngestAsync(string blobName, CancellationToken cancellationToken = default)
     {
         var started = Stopwatch.GetTimestamp();
+        using var activity = IngestTelemetry.Source.StartActivity("ingest");
+        activity?.SetTag("ingest.blob", blobName);
         try
         {
-            var (record, sections) = await RunAsync(blobName, cancellationToken);
-            var durationMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            LogIngested(logger, blobName, record.Status, record.ArticleIds, sections, record.ErrorCode, durationMs);
+            var (record, sections, bytes) = await RunAsync(blobName, cancellationToken);
+            var duration = Stopwatch.GetElapsedTime(started);
+            LogIngested(logger, blobName, record.Status, record.ArticleIds, sections, record.ErrorCode, duration.TotalMilliseconds);
+            Report(activity, record, sections, bytes, duration);
             return record;
         }
         catch (Exception exception) when (TransientFailures.Are(exception) && !cancellationToken.IsCancellationRequested)
         {
             var durationMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
+            activity?.SetTag("ingest.outcome", "transient-failure");
+            _telemetry.Ingestions.Add(1, new KeyValuePair<string, object?>("ingest.outcome", "transient-failure"));
             LogTransientFailure(logger, blobName, exception.GetType().Name, durationMs);
             await TryRecordTransientFailureAsync(blobName, exception);
             throw; // The trigger retries; after its poison threshold, PoisonedBlobRecorder records the blob as poisoned.
         }
     }
 
-    private async Task<(IngestionRecord Record, int Sections)> RunAsync(string blobName, CancellationToken cancellationToken)
+    private void Report(Activity? activity, IngestionRecord record, int sections, long bytes, TimeSpan duration)
+    {
+        var outcome = new KeyValuePair<string, object?>("ingest.outcome", record.Status);
+        activity?.SetTag("ingest.outcome", record.Status);
+        activity?.SetTag("ingest.articles", record.ArticleIds.Count);
+        activity?.SetTag("ingest.bytes", bytes);
+        activity?.SetTag("ingest.sections_written", sections);
+        if (record.ErrorCode is not null)
+        {
+            activity?.SetTag("ingest.error", record.ErrorCode);
+        }
+
+        _telemetry.Ingestions.Add(1, outcome);
+        _telemetry.Duration.Record(duration.TotalSeconds, outcome);
+        _telemetry.Bytes.Add(bytes);
+        _telemetry.SectionsWritten.Add(sections);
+        if (record.Status is IngestionStatus.Succeeded or IngestionStatus.Unchanged && record.BlobVersion is { } version)
+        {
+            _telemetry.EndToEndDuration.Record(Math.Max(0, (record.UpdatedAt - version.LastModified).TotalSeconds), outcome);
+        }
+    }
+
+    private async Task<(IngestionRecord Record, int Sections, long Bytes)> RunAsync(string blobName, CancellationToken cancellationToken)
     {
         if (BlobNames.Problem(blobName) is { } nameProblem)
         {
             // The upload route refuses such names; a blob that arrived with one some other way is not read either.
-            return (await RecordAsync(blobName, current => Failure(current, blobName, null, BlobNames.ErrorCode, nameProblem), cancellationToken), 0);
+            return (await RecordAsync(blobName, current => Failure(current, blobName, null, BlobNames.ErrorCode, nameProblem), cancellationToken), 0, 0);
         }
 
         var maxBytes = storage.Options.MaxBlobBytes;
@@ -55,28 +87,43 @@ public sealed partial class ArticleIngestor(
         // delivery of a blob the sweep or another host did) reads no body, extracts nothing and writes nothing. A blob
         // over the limit is refused before a byte of its body is read.
         var before = await ingestions.GetAsync(blobName, cancellationToken);
-        using var download = await storage.Articles.DownloadAsync(blobName, (version, length) => length <= maxBytes && !IsDone(before, version), cancellationToken);
+        BlobDownload? download;
+        using (IngestTelemetry.Source.StartActivity("download"))
+        {
+            download = await storage.Articles.DownloadAsync(blobName, (version, length) => length <= maxBytes && !IsDone(before, version), cancellationToken);
+        }
+
+        using var heldMemory = download;
         if (download is null)
         {
-            return (await RecordAsync(blobName, current => Failure(current, blobName, null, "blob-not-found", "The blob was deleted before it could be read."), cancellationToken), 0);
+            return (await RecordAsync(blobName, current => Failure(current, blobName, null, "blob-not-found", "The blob was deleted before it could be read."), cancellationToken), 0, 0);
         }
+
+        var bytes = download.Content is null ? 0 : download.Length;
 
         var version = download.Version;
         if (IsDone(before, version))
         {
             // Done already, by this host or another, by the trigger or the sweep: the record keeps its outcome.
             LogAlreadyDone(logger, blobName);
-            return (before!, 0);
+            return (before!, 0, 0);
         }
 
         if (download.Content is null)
         {
             var message = $"The file has {download.Length} bytes; at most {maxBytes} are ingested (Ingest:MaxBlobBytes).";
-            return (await RecordAsync(blobName, current => Failure(current, blobName, version, "too-large", message), cancellationToken), 0);
+            return (await RecordAsync(blobName, current => Failure(current, blobName, version, "too-large", message), cancellationToken), 0, bytes);
         }
 
         download.Metadata.TryGetValue(ReprocessMetadataKey, out var reprocessToken);
-        var extraction = extractor.Extract(download.Content, blobName);
+        ExtractionResult extraction;
+        using (IngestTelemetry.Source.StartActivity("extract"))
+        {
+            var extracting = Stopwatch.GetTimestamp();
+            extraction = extractor.Extract(download.Content, blobName);
+            _telemetry.ExtractionDuration.Record(Stopwatch.GetElapsedTime(extracting).TotalSeconds);
+        }
+
         var ids = extraction.Succeeded ? extraction.Articles.Select(a => BlobKeys.ArticleId(blobName, a.Position)).ToList() : [];
         IngestionRecord? previous = null; // The record as it stood before this delivery: was this content done already?
         var processing = await RecordAsync(
@@ -90,16 +137,17 @@ public sealed partial class ArticleIngestor(
         if (processing.BlobVersion is { } recorded && recorded.ETag != version.ETag && recorded.LastModified >= version.LastModified)
         {
             // A run over newer content got here first: it records the outcome; this stale run writes nothing.
-            return (processing, 0);
+            return (processing, 0, bytes);
         }
 
         var force = reprocessToken is not null && reprocessToken != processing.ReprocessToken;
 
         if (!extraction.Succeeded)
         {
-            return (await RecordAsync(blobName, current => Failure(current, blobName, version, extraction.Error.Code, extraction.Error.Message), cancellationToken), 0);
+            return (await RecordAsync(blobName, current => Failure(current, blobName, version, extraction.Error.Code, extraction.Error.Message), cancellationToken), 0, bytes);
         }
 
+        using var storing = IngestTelemetry.Source.StartActivity("store");
         var outcomes = new List<SaveResult>(extraction.Articles.Count);
         var sectionsWritten = 0;
         try
@@ -122,7 +170,7 @@ public sealed partial class ArticleIngestor(
         }
         catch (ArticleTooLargeException exception)
         {
-            return (await RecordAsync(blobName, current => Failure(current, blobName, version, "too-large", exception.Message), cancellationToken), 0);
+            return (await RecordAsync(blobName, current => Failure(current, blobName, version, "too-large", exception.Message), cancellationToken), 0, bytes);
         }
 
         var stale = outcomes.Any(o => o.Outcome == SaveOutcome.Superseded);
@@ -136,7 +184,7 @@ public sealed partial class ArticleIngestor(
         {
             // Newer content is being or has been ingested: its run records the outcome and removes what it no longer
             // holds. This run reports what is recorded and changes nothing more.
-            return (await ingestions.GetAsync(blobName, cancellationToken) ?? processing, sectionsWritten);
+            return (await ingestions.GetAsync(blobName, cancellationToken) ?? processing, sectionsWritten, bytes);
         }
 
         // Articles the blob no longer holds: a JSON array that shrank.
@@ -147,7 +195,7 @@ public sealed partial class ArticleIngestor(
 
         var status = StatusOf(outcomes, previous, version);
         var record = await RecordAsync(blobName, current => IngestionRecord.Completed(blobName, current, status, ids, version, time.GetUtcNow(), reprocessToken), cancellationToken);
-        return (record, sectionsWritten);
+        return (record, sectionsWritten, bytes);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using Azure;
 using Ingest.Core.Storage;
+using Ingest.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace Ingest.Core.Ingestion;
@@ -24,8 +25,11 @@ public sealed partial class IngestionSweeper(
     ArticleStore articles,
     IArticleIngestor ingestor,
     TimeProvider time,
-    ILogger<IngestionSweeper> logger)
+    ILogger<IngestionSweeper> logger,
+    IngestTelemetry? telemetry = null)
 {
+    private readonly IngestTelemetry _telemetry = telemetry ?? IngestTelemetry.Default;
+
     private const int PageSize = 500;
 
     /// <summary>How many blobs a tick ingests at once (the trigger runs 8 per core by default).</summary>
@@ -64,6 +68,8 @@ public sealed partial class IngestionSweeper(
         await lease.SaveAsync(new SweepCheckpoint(marker, token), cancellationToken);
 
         LogSwept(logger, tally.Blobs, tally.Records, tally.Reingested, tally.Removed, tally.Failed, marker is null && token is null);
+        _telemetry.SweepRepairs.Add(tally.Reingested, new KeyValuePair<string, object?>("ingest.repair", "reingested"));
+        _telemetry.SweepRepairs.Add(tally.Removed, new KeyValuePair<string, object?>("ingest.repair", "removed"));
         return new SweepResult(tally.Reingested, tally.Removed, tally.Failed);
     }
 

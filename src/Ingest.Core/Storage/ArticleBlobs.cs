@@ -30,6 +30,10 @@ public sealed class ArticleBlobs
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken) =>
         await _resilience.ExecuteAsync(async ct => await Container.CreateIfNotExistsAsync(cancellationToken: ct), cancellationToken);
 
+    /// <summary>Whether the container exists (one call).</summary>
+    public async Task<bool> ExistsAsync(CancellationToken cancellationToken = default) =>
+        (await Container.ExistsAsync(cancellationToken)).Value;
+
     /// <summary>The version the container holds of <paramref name="blobName"/> now (one HEAD), or null when the blob is gone.</summary>
     public async Task<BlobVersion?> CurrentVersionAsync(string blobName, CancellationToken cancellationToken = default)
     {

@@ -14,9 +14,12 @@ public sealed class ContinuationTokens(byte[] key)
     private const int MaxLength = 4_096;
     private const int MacBytes = 16;
 
-    /// <summary>Keys the tokens to a deployment: derived from its storage connection string, which is already its secret.</summary>
-    public static ContinuationTokens ForConnection(string connectionString) =>
-        new(SHA256.HashData(Encoding.UTF8.GetBytes("ingest-continuation-token|" + connectionString)));
+    /// <summary>
+    /// Keys the tokens to a deployment's secret: <c>Ingest:TokenSigningKey</c>, or, where none is set (Development), its
+    /// storage connection string. Every host of a deployment must use the same secret.
+    /// </summary>
+    public static ContinuationTokens ForSecret(string secret) =>
+        new(SHA256.HashData(Encoding.UTF8.GetBytes("ingest-continuation-token|" + secret)));
 
     /// <param name="tableToken">The service's token, or null at the end of the results.</param>
     /// <param name="query">What the token continues (table, filter): a token is only good for the same query.</param>

@@ -9,7 +9,8 @@ namespace Ingest.Core.Storage;
 
 /// <summary>
 /// The storage account as Ingest uses it: the articles container, the three tables, and the
-/// resilience pipeline every call goes through. Built once per host from <c>AzureWebJobsStorage</c>.
+/// resilience pipeline every call goes through. Built once per host from <c>AzureWebJobsStorage</c>
+/// (<see cref="StorageConnection"/>: a connection string or an identity).
 /// </summary>
 public sealed class IngestStorage
 {
@@ -17,9 +18,17 @@ public sealed class IngestStorage
     /// <param name="options">Container and table names, retry settings.</param>
     /// <param name="configureClient">Lets tests add a pipeline policy (a round-trip counter) to every client.</param>
     public IngestStorage(string connectionString, IngestOptions options, Action<ClientOptions>? configureClient = null)
+        : this(StorageConnection.FromConnectionString(connectionString), options, configureClient)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+    }
+
+    /// <param name="connection">A connection string, or service URIs and a token credential.</param>
+    /// <param name="options">Container and table names, retry settings, the token signing key.</param>
+    /// <param name="configureClient">Lets tests add a pipeline policy (a round-trip counter) to every client.</param>
+    public IngestStorage(StorageConnection connection, IngestOptions options, Action<ClientOptions>? configureClient = null)
+    {
         Options = options;
+        Connection = connection;
 
         // Polly retries; the SDK's own retries would multiply with them.
         var blobOptions = new BlobClientOptions();
@@ -30,29 +39,46 @@ public sealed class IngestStorage
         tableOptions.Retry.MaxRetries = 0;
         tableOptions.Retry.NetworkTimeout = options.StorageTimeout;
         configureClient?.Invoke(tableOptions);
-
-        Blobs = new BlobServiceClient(connectionString, blobOptions);
-        var tables = new TableServiceClient(connectionString, tableOptions);
-        Tables = tables;
-        ArticlesTable = tables.GetTableClient(options.ArticlesTable);
-        SectionsTable = tables.GetTableClient(options.SectionsTable);
-        IngestionsTable = tables.GetTableClient(options.IngestionsTable);
-        IngestionIndexTable = tables.GetTableClient(options.IngestionIndexTable);
         var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }; // As the WebJobs trigger writes and reads.
         queueOptions.Retry.MaxRetries = 0;
         queueOptions.Retry.NetworkTimeout = options.StorageTimeout;
         configureClient?.Invoke(queueOptions);
-        PoisonQueue = new QueueServiceClient(connectionString, queueOptions).GetQueueClient(PoisonQueueName);
+
+        if (connection.ConnectionString is { } connectionString)
+        {
+            Blobs = new BlobServiceClient(connectionString, blobOptions);
+            Tables = new TableServiceClient(connectionString, tableOptions);
+            Queues = new QueueServiceClient(connectionString, queueOptions);
+        }
+        else
+        {
+            Blobs = new BlobServiceClient(connection.BlobServiceUri, connection.Credential, blobOptions);
+            Tables = new TableServiceClient(connection.TableServiceUri, connection.Credential, tableOptions);
+            Queues = new QueueServiceClient(connection.QueueServiceUri, connection.Credential, queueOptions);
+        }
+
+        ArticlesTable = Tables.GetTableClient(options.ArticlesTable);
+        SectionsTable = Tables.GetTableClient(options.SectionsTable);
+        IngestionsTable = Tables.GetTableClient(options.IngestionsTable);
+        IngestionIndexTable = Tables.GetTableClient(options.IngestionIndexTable);
+        PoisonQueue = Queues.GetQueueClient(PoisonQueueName);
         Resilience = StorageResilience.Create(options);
         FileMemory = new MemoryBudget(options.MaxFileBytesInMemory);
         Articles = new ArticleBlobs(Blobs.GetBlobContainerClient(options.ArticlesContainer), Resilience, FileMemory);
-        ContinuationTokens = ContinuationTokens.ForConnection(connectionString);
+        ContinuationTokens = options.TokenSigningKey is { Length: > 0 } key ? ContinuationTokens.ForSecret(key)
+            : connection.ConnectionString is { } secret ? ContinuationTokens.ForSecret(secret)
+            : throw new InvalidOperationException("An identity-based connection holds no secret to sign continuation tokens with: set Ingest:TokenSigningKey.");
     }
 
     /// <summary>Where the blob trigger puts a blob it gave up on: one queue per account, shared by every app on it.</summary>
     public const string PoisonQueueName = "webjobs-blobtrigger-poison";
 
     public IngestOptions Options { get; }
+
+    /// <summary>How the clients reach the account.</summary>
+    public StorageConnection Connection { get; }
+
+    public QueueServiceClient Queues { get; }
     /// <summary>The account's blob service: its leases container (<see cref="Ingestion.SweepLease"/>); the articles container is <see cref="Articles"/>.</summary>
     public BlobServiceClient Blobs { get; }
 

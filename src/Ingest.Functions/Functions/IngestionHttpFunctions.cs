@@ -1,4 +1,5 @@
 using Ingest.Core.Api;
+using Ingest.Core.Api.Health;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 
@@ -30,4 +31,15 @@ public sealed class IngestionHttpFunctions(IngestionEndpoints ingestions, Health
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request,
         CancellationToken cancellationToken) =>
         health.GetAsync(cancellationToken);
+
+    [Function("HealthLive")]
+    public static IResult HealthLive(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health/live")] HttpRequest request) =>
+        HealthEndpoint.GetLive();
+
+    [Function("HealthReady")]
+    public Task<IResult> HealthReadyAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health/ready")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        health.GetReadyAsync(cancellationToken);
 }

@@ -1,4 +1,5 @@
 using Ingest.Core.Api;
+using Ingest.Core.Api.Health;
 
 namespace Ingest.Host.Api;
 
@@ -25,5 +26,7 @@ internal static class IngestApi
             .AddEndpointFilter<ApiKeyFilter>();
 
         api.MapGet("/health", (HealthEndpoint health, CancellationToken ct) => health.GetAsync(ct));
+        api.MapGet("/health/live", HealthEndpoint.GetLive);
+        api.MapGet("/health/ready", (HealthEndpoint health, CancellationToken ct) => health.GetReadyAsync(ct));
     }
 }

@@ -1,4 +1,5 @@
 using System.Runtime.ExceptionServices;
+using Ingest.Core.Api.Health;
 using Ingest.Core.Composition;
 using Ingest.Core.Ingestion;
 using Microsoft.Azure.WebJobs;
@@ -14,7 +15,7 @@ namespace Ingest.Host.Triggers;
 /// handler only reports the failure, and this service stops the failed job host and builds a new one once storage answers
 /// again. What arrived meanwhile is picked up by the new host's first scan, and by the sweep.
 /// </summary>
-internal sealed partial class TriggerHost(IServiceProvider services, IConfiguration configuration, ILogger<TriggerHost> logger) : BackgroundService
+internal sealed partial class TriggerHost(IServiceProvider services, IConfiguration configuration, TriggerStatus status, ILogger<TriggerHost> logger) : BackgroundService
 {
     private static readonly TimeSpan RestartDelay = TimeSpan.FromSeconds(5);
 
@@ -27,6 +28,7 @@ internal sealed partial class TriggerHost(IServiceProvider services, IConfigurat
             try
             {
                 await jobHost.StartAsync(stoppingToken);
+                status.Running();
                 await Task.WhenAny(failed.Task, Task.Delay(Timeout.Infinite, stoppingToken));
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
@@ -34,6 +36,7 @@ internal sealed partial class TriggerHost(IServiceProvider services, IConfigurat
                 failed.TrySetResult(exception);
             }
 
+            status.Stopped(stoppingToken.IsCancellationRequested ? "the host is stopping" : $"it failed ({failed.Task.Result.GetType().Name}) and is restarting");
             await StopQuietlyAsync(jobHost);
             if (stoppingToken.IsCancellationRequested)
             {

@@ -2,15 +2,18 @@ using Ingest.Core.Composition;
 using Ingest.Core.Extraction;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Options;
 
 namespace Ingest.Core.Tests.Composition;
 
 public sealed class IngestOptionsTests
 {
-    private static IServiceProvider Build(Dictionary<string, string?> settings) =>
+    internal static IServiceProvider Build(Dictionary<string, string?> settings, string environment = "Development") =>
         new ServiceCollection()
             .AddLogging()
+            .AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = environment })
             .AddIngestCore(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
             .BuildServiceProvider();
 
@@ -31,7 +34,6 @@ public sealed class IngestOptionsTests
         var fourArticles = System.Text.Encoding.UTF8.GetBytes("[{\"title\":\"a\"},{\"title\":\"b\"},{\"title\":\"c\"},{\"title\":\"d\"}]");
 
         Assert.Equal(new ExtractionLimits(40, 16, 1000, 3), options.ExtractionLimits);
-        Assert.Equal("UseDevelopmentStorage=true", options.StorageConnectionString);
         Assert.Equal(Model.ExtractionErrorCodes.TooManyArticles, extractor.Extract(fourArticles, "feed.json").Error?.Code);
     }
 
@@ -40,7 +42,7 @@ public sealed class IngestOptionsTests
     [InlineData("Ingest:ArticlesTable", "1table")]
     [InlineData("Ingest:MaxJsonDepth", "2")]
     [InlineData("Ingest:HostId", "Upper Case")]
-    [InlineData("AzureWebJobsStorage", "")]
+    [InlineData("Ingest:TokenSigningKey", "too short")]
     public void AddIngestCore_InvalidSetting_FailsValidation(string key, string value)
     {
         var settings = new Dictionary<string, string?> { ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true", [key] = value };

@@ -4,7 +4,7 @@ namespace Ingest.Core.Tests.Storage;
 
 public sealed class ContinuationTokensTests
 {
-    private static readonly ContinuationTokens Tokens = ContinuationTokens.ForConnection("UseDevelopmentStorage=true");
+    private static readonly ContinuationTokens Tokens = ContinuationTokens.ForSecret("UseDevelopmentStorage=true");
     private const string Query = "Articles|PartitionKey eq 'catalog'";
 
     [Fact]
@@ -28,7 +28,7 @@ public sealed class ContinuationTokensTests
     [Fact]
     public void TryDecode_TokenOfAnotherDeployment_IsRefused()
     {
-        var token = ContinuationTokens.ForConnection("AccountName=other").Encode("next", Query);
+        var token = ContinuationTokens.ForSecret("AccountName=other").Encode("next", Query);
 
         Assert.False(Tokens.TryDecode(token, Query, out _));
     }

@@ -23,6 +23,8 @@ public sealed class FunctionsMetadataTests
         { "GetRecentIngestions", "ingestions/recent", "get", "Anonymous" },
         { "ReprocessIngestion", "ingestions/reprocess", "post", "Function" },
         { "Health", "health", "get", "Anonymous" },
+        { "HealthLive", "health/live", "get", "Anonymous" },
+        { "HealthReady", "health/ready", "get", "Anonymous" },
     };
 
     [Fact]

@@ -1,9 +1,12 @@
 using Ingest.Core.Api;
+using Ingest.Core.Api.Contracts;
+using Ingest.Core.Api.Health;
 using Ingest.Core.Composition;
 using Ingest.Core.Storage;
 using Ingest.Functions.Functions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using Moq;
 
@@ -23,7 +26,14 @@ public sealed class HttpFunctionTests
     private static readonly IngestionStore Ingestions = new(UnreachableStorage);
 
     private readonly ArticleHttpFunctions _articleFunctions = new(new ArticleEndpoints(UnreachableStorage, Articles, Ingestions));
-    private readonly IngestionHttpFunctions _ingestionFunctions = new(new IngestionEndpoints(UnreachableStorage, Ingestions, TimeProvider.System), new HealthEndpoint(UnreachableStorage));
+    private readonly IngestionHttpFunctions _ingestionFunctions = new(new IngestionEndpoints(UnreachableStorage, Ingestions, TimeProvider.System), UnreachableHealth());
+
+    private static HealthEndpoint UnreachableHealth()
+    {
+        var services = new ServiceCollection().AddLogging().AddSingleton(UnreachableStorage);
+        services.AddHealthChecks().AddIngestStorageChecks();
+        return new HealthEndpoint(UnreachableStorage, services.BuildServiceProvider().GetRequiredService<HealthCheckService>());
+    }
 
     [Theory]
     [InlineData("?top=0")]
@@ -97,6 +107,31 @@ public sealed class HttpFunctionTests
         await ExecuteAsync(await _ingestionFunctions.HealthAsync(context.Request, CancellationToken.None), context);
 
         await AssertProblemAsync(context, StatusCodes.Status503ServiceUnavailable);
+    }
+
+    [Fact]
+    public async Task HealthReady_StorageUnreachable_Is503NamingEachService()
+    {
+        var context = NewContext();
+
+        await ExecuteAsync(await _ingestionFunctions.HealthReadyAsync(context.Request, CancellationToken.None), context);
+
+        context.Response.Body.Position = 0;
+        var report = await System.Text.Json.JsonSerializer.DeserializeAsync(context.Response.Body, IngestJson.Context.HealthReportDto);
+        Assert.Equal(StatusCodes.Status503ServiceUnavailable, context.Response.StatusCode);
+        Assert.Equal("unhealthy", report?.Status);
+        Assert.Equal(["blob", "queue", "table"], report!.Checks.Select(c => c.Name).Order(StringComparer.Ordinal));
+        Assert.All(report.Checks, c => Assert.Equal("unhealthy", c.Status));
+    }
+
+    [Fact]
+    public async Task HealthLive_StorageUnreachable_Is200()
+    {
+        var context = NewContext();
+
+        await ExecuteAsync(IngestionHttpFunctions.HealthLive(context.Request), context);
+
+        Assert.Equal(StatusCodes.Status200OK, context.Response.StatusCode);
     }
 
     private static DefaultHttpContext NewContext(string query = "")

@@ -49,7 +49,6 @@ public sealed class AzuriteFixture : IAsyncLifetime
     public async Task<IngestStorage> NewStorageAsync(Action<ClientOptions>? configureClient = null)
     {
         var options = NewOptions();
-        options.StorageConnectionString = ConnectionString;
         var storage = new IngestStorage(ConnectionString, options, configureClient);
         await storage.EnsureCreatedAsync();
         return storage;

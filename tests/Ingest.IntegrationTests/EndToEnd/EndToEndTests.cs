@@ -15,6 +15,21 @@ public sealed class EndToEndTests(RunningHost host) : IClassFixture<RunningHost>
     private const string SeedBlob = "e2e/" + TestArticles.SeedFile;
     private static readonly string SeedId = BlobKeys.ArticleId(SeedBlob);
 
+    [Fact]
+    public async Task HealthReady_RunningHost_ReportsEveryServiceAndTheTriggerHealthy()
+    {
+        await IngestSeedAsync(); // the host is up and its trigger has delivered a blob
+        using var ready = await host.Client.GetAsync(Api("/api/health/ready"));
+        var body = await ready.Content.ReadAsStringAsync();
+        var report = System.Text.Json.JsonSerializer.Deserialize(body, IngestJson.Context.HealthReportDto);
+        using var live = await host.Client.GetAsync(Api("/api/health/live"));
+
+        Assert.True(ready.StatusCode == HttpStatusCode.OK, body);
+        Assert.Equal(["blob", "queue", "table", "trigger"], report!.Checks.Select(c => c.Name).Order(StringComparer.Ordinal));
+        Assert.All(report.Checks, c => Assert.Equal("healthy", c.Status));
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+    }
+
     private async Task<ArticleDto> IngestSeedAsync()
     {
         var blob = host.Container.GetBlobClient(SeedBlob);

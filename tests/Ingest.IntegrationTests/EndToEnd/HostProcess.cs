@@ -46,6 +46,7 @@ public sealed class HostProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["AzureWebJobsStorage"] = connectionString;
+        start.Environment["Ingest__TokenSigningKey"] = "a-test-signing-key-of-at-least-32-characters";
         start.Environment["Ingest__ArticlesContainer"] = options.ArticlesContainer;
         start.Environment["Ingest__ArticlesTable"] = options.ArticlesTable;
         start.Environment["Ingest__SectionsTable"] = options.SectionsTable;

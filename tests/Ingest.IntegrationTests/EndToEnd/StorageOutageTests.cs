@@ -1,3 +1,4 @@
+using System.Net;
 using Ingest.Core.Ingestion;
 using Ingest.Core.Storage;
 using Ingest.Host.Development;
@@ -39,8 +40,10 @@ public sealed class StorageOutageTests
             }
 
             // Mid-way: some files are done, the rest are queued or being worked on.
+            var readyBefore = await StatusOfAsync(host, "/api/health/ready");
             await azurite.DisposeAsync();
             await Task.Delay(TimeSpan.FromSeconds(15));
+            var (liveDuring, readyDuring) = (await StatusOfAsync(host, "/api/health/live"), await StatusOfAsync(host, "/api/health/ready"));
             azurite = await LocalAzurite.StartAsync(root, data, ports);
 
             var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(4);
@@ -53,6 +56,8 @@ public sealed class StorageOutageTests
             while (records.Count(r => r.Status == IngestionStatus.Succeeded) < Files && DateTime.UtcNow < deadline && !host.HasExited);
 
             Assert.False(host.HasExited, "The host ended during the outage:" + Environment.NewLine + host.Output);
+            Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.ServiceUnavailable), (readyBefore, liveDuring, readyDuring));
+            Assert.Equal(HttpStatusCode.OK, await StatusOfAsync(host, "/api/health/ready"));
             Assert.True(records.Count(r => r.Status == IngestionStatus.Succeeded) == Files,
                 $"{string.Join(", ", records.GroupBy(r => r.Status).Select(g => $"{g.Key}: {g.Count()}"))} of {Files}{Environment.NewLine}{host.Output}");
         }
@@ -60,5 +65,11 @@ public sealed class StorageOutageTests
         {
             await azurite.DisposeAsync();
         }
+    }
+
+    private static async Task<HttpStatusCode> StatusOfAsync(HostProcess host, string path)
+    {
+        using var response = await host.Client.GetAsync(new Uri(path, UriKind.Relative));
+        return response.StatusCode;
     }
 }

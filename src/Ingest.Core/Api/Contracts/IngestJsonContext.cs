@@ -14,6 +14,7 @@ namespace Ingest.Core.Api.Contracts;
 [JsonSerializable(typeof(IngestionDto))]
 [JsonSerializable(typeof(UploadAcceptedDto))]
 [JsonSerializable(typeof(HealthDto))]
+[JsonSerializable(typeof(HealthReportDto))]
 [JsonSerializable(typeof(List<string>))]
 [JsonSerializable(typeof(List<SectionDto>))]
 public sealed partial class IngestJsonContext : JsonSerializerContext;

@@ -16,3 +16,8 @@ public sealed record IngestionErrorDto(string Code, string Message);
 public sealed record UploadAcceptedDto(string Blob, string StatusUrl);
 
 public sealed record HealthDto(string Status, string Storage);
+
+/// <summary><c>GET /api/health/live</c> and <c>/api/health/ready</c>: the overall status and each check's.</summary>
+public sealed record HealthReportDto(string Status, IReadOnlyList<HealthCheckDto> Checks);
+
+public sealed record HealthCheckDto(string Name, string Status, string? Description, double DurationMs);
