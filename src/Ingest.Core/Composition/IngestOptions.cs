@@ -53,6 +53,17 @@ public sealed class IngestOptions
     [Required, RegularExpression("^[a-z0-9](-?[a-z0-9]){0,31}$")]
     public string HostId { get; set; } = "ingest-standalone";
 
+    /// <summary>
+    /// Where the standalone host's blob trigger learns of new and deleted blobs: <c>Polling</c> (the default; scans the
+    /// container, works on Azurite) or <c>EventGrid</c> (deliveries to <c>/runtime/webhooks/blobs</c>, keyed by
+    /// <see cref="BlobsExtensionKey"/>; no scan). The Functions app chooses by which of its two trigger functions is enabled.
+    /// </summary>
+    [AllowedValues(BlobTriggerSources.Polling, BlobTriggerSources.EventGrid)]
+    public string BlobTriggerSource { get; set; } = BlobTriggerSources.Polling;
+
+    /// <summary>The standalone host's blobs extension system key: Event Grid deliveries must carry it (<c>code</c>).</summary>
+    public string? BlobsExtensionKey { get; set; }
+
     /// <summary>The key write routes need in the standalone host (<c>x-functions-key</c> header or <c>code</c> query parameter). The Functions host checks its own keys.</summary>
     public string? ApiKey { get; set; }
 

@@ -61,6 +61,7 @@ public static class IngestServiceCollectionExtensions
         services.AddSingleton<IngestionSweeper>();
         services.AddSingleton<ArticleEndpoints>();
         services.AddSingleton<IngestionEndpoints>();
+        services.AddSingleton<BlobEventsEndpoint>();
         services.AddSingleton<HealthEndpoint>();
         services.AddSingleton<TriggerStatus>();
         services.AddHealthChecks().AddIngestStorageChecks();

@@ -28,5 +28,9 @@ internal static class IngestApi
         api.MapGet("/health", (HealthEndpoint health, CancellationToken ct) => health.GetAsync(ct));
         api.MapGet("/health/live", HealthEndpoint.GetLive);
         api.MapGet("/health/ready", (HealthEndpoint health, CancellationToken ct) => health.GetReadyAsync(ct));
+
+        // The Event Grid source of the blob trigger, where the Functions host takes it (the blobs extension key guards it).
+        app.MapPost("/runtime/webhooks/blobs", (HttpRequest request, BlobEventsEndpoint events, CancellationToken ct) => events.DeliverAsync(request, ct));
+        app.MapMethods("/runtime/webhooks/blobs", [HttpMethods.Options], (HttpRequest request, BlobEventsEndpoint events) => events.Handshake(request));
     }
 }

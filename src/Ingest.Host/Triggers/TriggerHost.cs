@@ -4,6 +4,7 @@ using Ingest.Core.Composition;
 using Ingest.Core.Ingestion;
 using Microsoft.Azure.WebJobs;
 using Microsoft.Azure.WebJobs.Host.Timers;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Ingest.Host.Triggers;
@@ -72,6 +73,7 @@ internal sealed partial class TriggerHost(IServiceProvider services, IConfigurat
                 // The poison queue is quiet: poll it every few seconds at most, not the default minute, so a poisoned status shows soon.
                 webJobs.AddAzureStorageQueues(queues => queues.MaxPollingInterval = TimeSpan.FromSeconds(5));
             })
+            .ConfigureServices(inner => inner.Replace(ServiceDescriptor.Singleton<ITypeLocator>(new TriggerTypes(options))))
             .Build();
     }
 

@@ -38,6 +38,33 @@ public sealed class FunctionsMetadataTests
         Assert.Equal("AzureWebJobsStorage", binding.GetProperty("connection").GetString());
     }
 
+    [Fact]
+    public void Metadata_EventGridBlobTrigger_WatchesTheSameContainerWithTheEventGridSource()
+    {
+        var binding = Bindings("ArticleBlobEventGridTrigger").Single();
+
+        Assert.Equal("blobTrigger", binding.GetProperty("type").GetString());
+        Assert.Equal("EventGrid", binding.GetProperty("source").GetString());
+        Assert.Equal("%Ingest:ArticlesContainer%/{name}", binding.GetProperty("path").GetString());
+        Assert.Equal("AzureWebJobsStorage", binding.GetProperty("connection").GetString());
+    }
+
+    [Fact]
+    public void SampleSettings_DisableTheEventGridTrigger_SoAzuriteRunsThePollingOne()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "Ingest.sln")))
+        {
+            root = root.Parent!;
+        }
+
+        using var sample = JsonDocument.Parse(File.ReadAllText(Path.Combine(root.FullName, "local.settings.sample.json")));
+        var values = sample.RootElement.GetProperty("Values");
+
+        Assert.Equal("true", values.GetProperty("AzureWebJobs.ArticleBlobEventGridTrigger.Disabled").GetString());
+        Assert.False(values.TryGetProperty("AzureWebJobs.ArticleBlobTrigger.Disabled", out _));
+    }
+
     [Theory]
     [MemberData(nameof(HttpRoutes))]
     public void Metadata_HttpFunction_HasTheContractRouteMethodAndKeyLevel(string function, string route, string method, string authLevel)
@@ -71,7 +98,7 @@ public sealed class FunctionsMetadataTests
     [Fact]
     public void Metadata_Functions_AreExactlyTheTriggersAndTheContractRoutes()
     {
-        var expected = HttpRoutes().Select(row => (string)row[0]).Concat(["ArticleBlobTrigger", "PoisonedBlobTrigger", "Sweep"]).Order(StringComparer.Ordinal);
+        var expected = HttpRoutes().Select(row => (string)row[0]).Concat(["ArticleBlobTrigger", "ArticleBlobEventGridTrigger", "PoisonedBlobTrigger", "Sweep"]).Order(StringComparer.Ordinal);
 
         Assert.Equal(expected, Functions.Value.Select(f => f.GetProperty("name").GetString()!).Order(StringComparer.Ordinal));
     }

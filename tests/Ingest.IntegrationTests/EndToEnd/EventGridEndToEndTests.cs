@@ -51,8 +51,8 @@ public sealed class EventGridEndToEndTests(RunningHostOnEventGrid host) : IClass
     [Fact]
     public async Task SubscriptionValidation_EventGridSchema_AnswersTheValidationCode()
     {
-        var validation = $$"""
-            [{"id":"{{Guid.NewGuid()}}","topic":"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/devstoreaccount1",
+        var validation = $$$"""
+            [{"id":"{{{Guid.NewGuid()}}}","topic":"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/devstoreaccount1",
               "subject":"","eventType":"Microsoft.EventGrid.SubscriptionValidationEvent","eventTime":"2026-11-27T10:00:00Z","metadataVersion":"1","dataVersion":"2",
               "data":{"validationCode":"512d38b6-c7b8-40c8-89fe-f46f9e9622b6","validationUrl":"https://rp-eastus2.eventgrid.azure.net/validate"}}]
             """;
@@ -90,6 +90,13 @@ public sealed class EventGridEndToEndTests(RunningHostOnEventGrid host) : IClass
     }
 
     [Fact]
+    public void JobHost_RunsNoContainerScan_OnlyThePoisonQueueTrigger()
+    {
+        Assert.Contains("Triggers.PoisonedBlobTrigger.RunAsync", host.Host.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Triggers.ArticleBlobTrigger.RunAsync", host.Host.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task BlobCreated_ForAnotherContainer_IsAcknowledgedAndIgnored()
     {
         const string name = "eventgrid/elsewhere.txt";
@@ -121,23 +128,23 @@ public sealed class EventGridEndToEndTests(RunningHostOnEventGrid host) : IClass
     private string BlobUrl(string name, string? container) =>
         host.Container.Uri.ToString().Replace("/" + host.Options.ArticlesContainer, "/" + (container ?? host.Options.ArticlesContainer), StringComparison.Ordinal) + "/" + name;
 
-    private string Data(string eventType, string name, string? container) => $$"""
-        {"api":"{{(eventType.EndsWith("Deleted", StringComparison.Ordinal) ? "DeleteBlob" : "PutBlob")}}","clientRequestId":"{{Guid.NewGuid()}}","requestId":"{{Guid.NewGuid()}}",
-         "eTag":"0x8DCAFE0000000000","contentType":"text/plain","contentLength":52,"blobType":"BlockBlob","url":"{{BlobUrl(name, container)}}",
-         "sequencer":"00000000000000000000000000012AB2000000000000001a","storageDiagnostics":{"batchId":"{{Guid.NewGuid()}}"}}
+    private string Data(string eventType, string name, string? container) => $$$"""
+        {"api":"{{{(eventType.EndsWith("Deleted", StringComparison.Ordinal) ? "DeleteBlob" : "PutBlob")}}}","clientRequestId":"{{{Guid.NewGuid()}}}","requestId":"{{{Guid.NewGuid()}}}",
+         "eTag":"0x8DCAFE0000000000","contentType":"text/plain","contentLength":52,"blobType":"BlockBlob","url":"{{{BlobUrl(name, container)}}}",
+         "sequencer":"00000000000000000000000000012AB2000000000000001a","storageDiagnostics":{"batchId":"{{{Guid.NewGuid()}}}"}}
         """;
 
-    private string EventGridSchema(string eventType, string name, string? container = null) => $$"""
-        [{"id":"{{Guid.NewGuid()}}","topic":"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/devstoreaccount1",
-          "subject":"/blobServices/default/containers/{{container ?? host.Options.ArticlesContainer}}/blobs/{{name}}","eventType":"{{eventType}}",
-          "eventTime":"2026-11-27T10:00:00Z","metadataVersion":"1","dataVersion":"","data":{{Data(eventType, name, container)}}}]
+    private string EventGridSchema(string eventType, string name, string? container = null) => $$$"""
+        [{"id":"{{{Guid.NewGuid()}}}","topic":"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/devstoreaccount1",
+          "subject":"/blobServices/default/containers/{{{container ?? host.Options.ArticlesContainer}}}/blobs/{{{name}}}","eventType":"{{{eventType}}}",
+          "eventTime":"2026-11-27T10:00:00Z","metadataVersion":"1","dataVersion":"","data":{{{Data(eventType, name, container)}}}}]
         """;
 
-    private string CloudEvents(string eventType, string name) => $$"""
-        [{"specversion":"1.0","type":"{{eventType}}","id":"{{Guid.NewGuid()}}","time":"2026-11-27T10:00:00Z",
+    private string CloudEvents(string eventType, string name) => $$$"""
+        [{"specversion":"1.0","type":"{{{eventType}}}","id":"{{{Guid.NewGuid()}}}","time":"2026-11-27T10:00:00Z",
           "source":"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/devstoreaccount1",
-          "subject":"/blobServices/default/containers/{{host.Options.ArticlesContainer}}/blobs/{{name}}","datacontenttype":"application/json",
-          "data":{{Data(eventType, name, container: null)}}}]
+          "subject":"/blobServices/default/containers/{{{host.Options.ArticlesContainer}}}/blobs/{{{name}}}","datacontenttype":"application/json",
+          "data":{{{Data(eventType, name, container: null)}}}}]
         """;
 }
 

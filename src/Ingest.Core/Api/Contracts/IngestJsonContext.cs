@@ -15,6 +15,7 @@ namespace Ingest.Core.Api.Contracts;
 [JsonSerializable(typeof(UploadAcceptedDto))]
 [JsonSerializable(typeof(HealthDto))]
 [JsonSerializable(typeof(HealthReportDto))]
+[JsonSerializable(typeof(EventGridValidationDto))]
 [JsonSerializable(typeof(List<string>))]
 [JsonSerializable(typeof(List<SectionDto>))]
 public sealed partial class IngestJsonContext : JsonSerializerContext;

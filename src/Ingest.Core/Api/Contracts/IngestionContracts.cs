@@ -21,3 +21,6 @@ public sealed record HealthDto(string Status, string Storage);
 public sealed record HealthReportDto(string Status, IReadOnlyList<HealthCheckDto> Checks);
 
 public sealed record HealthCheckDto(string Name, string Status, string? Description, double DurationMs);
+
+/// <summary>The answer to an Event Grid subscription validation (Event Grid schema).</summary>
+public sealed record EventGridValidationDto(string ValidationResponse);
