@@ -96,7 +96,7 @@ internal static class BurstRun
         return Encoding.UTF8.GetBytes(text.ToString());
     }
 
-    private static int Option(string[] args, string name, int fallback)
+    public static int Option(string[] args, string name, int fallback)
     {
         var at = Array.IndexOf(args, name);
         return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;

@@ -1,4 +1,5 @@
 using Ingest.Core.Composition;
+using Ingest.Host;
 using Ingest.Core.Telemetry;
 using Ingest.Host.Api;
 using Ingest.Host.Development;
@@ -11,6 +12,11 @@ using OpenTelemetry.Trace;
 
 // The standalone host: ASP.NET Core for the HTTP API and the WebJobs SDK for the blob trigger,
 // the same trigger engine the Azure Functions host runs. See README.md.
+if (HealthProbe.IsRequested(args))
+{
+    return await HealthProbe.RunAsync(args);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
@@ -63,3 +69,4 @@ if (azurite is not null)
 }
 
 await app.RunAsync();
+return 0;
