@@ -2,6 +2,7 @@ using Ingest.Core.Composition;
 using Ingest.Host;
 using Ingest.Core.Telemetry;
 using Ingest.Host.Api;
+using Ingest.Host.Api.OpenApi;
 using Ingest.Host.Development;
 using Ingest.Host.Triggers;
 using Microsoft.Extensions.Options;
@@ -9,6 +10,7 @@ using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using Scalar.AspNetCore;
 
 // The standalone host: ASP.NET Core for the HTTP API and the WebJobs SDK for the blob trigger,
 // the same trigger engine the Azure Functions host runs. See README.md.
@@ -34,6 +36,7 @@ builder.Logging.AddSimpleConsole(console =>
 });
 builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(10));
 builder.Services.AddIngestCore(builder.Configuration);
+StandaloneHostOptions.AddTo(builder.Services, builder.Configuration);
 builder.Services.AddTriggerHealthCheck();
 // Traces and metrics: Ingest's own, the Azure SDK's beneath them, ASP.NET Core's; exported over OTLP when
 // OTEL_EXPORTER_OTLP_ENDPOINT is set (the standard OpenTelemetry variables configure the rest).
@@ -47,6 +50,10 @@ if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOIN
     telemetry.UseOtlpExporter();
 }
 builder.Services.AddProblemDetails();
+// The API description: /openapi/v1.json, and a reader for it at /api/docs (Scalar).
+builder.Services.AddOpenApi(openApi => openApi
+    .AddDocumentTransformer<IngestOpenApiTransformers>()
+    .AddOperationTransformer<IngestOpenApiTransformers>());
 // The blob trigger: the WebJobs SDK, the engine the Functions host runs, in a job host this service supervises.
 builder.Services.AddHostedService<TriggerHost>();
 builder.Services.AddHostedService<SweepService>();
@@ -59,6 +66,8 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapIngestApi();
+app.MapOpenApi();
+app.MapScalarApiReference("/api/docs", scalar => scalar.WithOpenApiRoutePattern("/openapi/{documentName}.json"));
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(
     app.Urls,
     app.Services.GetRequiredService<IOptions<IngestOptions>>().Value.ArticlesContainer,

@@ -12,7 +12,7 @@ public sealed class IngestionEndpoints(IngestStorage storage, IngestionStore ing
     private const int MaxTop = 100;
     private const int MaxStampAttempts = 5;
 
-    public static string StatusUrl(string blobName) => "/api/ingestions?blob=" + Uri.EscapeDataString(blobName);
+    public static string StatusUrl(string blobName) => $"{Routes.Prefix}/{Routes.Ingestions}?blob={Uri.EscapeDataString(blobName)}";
 
     /// <summary><c>GET /api/ingestions?blob=…</c> or <c>GET /api/ingestions?status=…</c></summary>
     public Task<IResult> GetAsync(HttpRequest request, CancellationToken cancellationToken) => ProblemBoundary.RunAsync(async () =>

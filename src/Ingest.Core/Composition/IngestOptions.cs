@@ -47,13 +47,6 @@ public sealed class IngestOptions
     public string IngestionIndexTable { get; set; } = "IngestionIndex";
 
     /// <summary>
-    /// The standalone host's WebJobs host id: trigger receipts and locks are kept under it. Pinned, because the default
-    /// hashes the assembly version and a new id re-processes every blob. Give two standalone hosts on one account two ids.
-    /// </summary>
-    [Required, RegularExpression("^[a-z0-9](-?[a-z0-9]){0,31}$")]
-    public string HostId { get; set; } = "ingest-standalone";
-
-    /// <summary>
     /// Where the standalone host's blob trigger learns of new and deleted blobs: <c>Polling</c> (the default; scans the
     /// container, works on Azurite) or <c>EventGrid</c> (deliveries to <c>/runtime/webhooks/blobs</c>, keyed by
     /// <see cref="BlobsExtensionKey"/>; no scan). The Functions app chooses by which of its two trigger functions is enabled.
@@ -63,9 +56,6 @@ public sealed class IngestOptions
 
     /// <summary>The standalone host's blobs extension system key: Event Grid deliveries must carry it (<c>code</c>).</summary>
     public string? BlobsExtensionKey { get; set; }
-
-    /// <summary>The key write routes need in the standalone host (<c>x-functions-key</c> header or <c>code</c> query parameter). The Functions host checks its own keys.</summary>
-    public string? ApiKey { get; set; }
 
     /// <summary>The largest file accepted, by upload and by the trigger alike (10 MiB by default).</summary>
     [Range(1, 1L << 30)]
@@ -96,10 +86,6 @@ public sealed class IngestOptions
 
     public ExtractionLimits ExtractionLimits => new(MaxNestingDepth, MaxJsonDepth, MaxFrontMatterChars, MaxArticlesPerFile);
 
-    /// <summary>How often the sweep runs in the standalone host (the Functions app runs it on <c>Ingest:SweepSchedule</c>).</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
-    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(30);
-
     /// <summary>
     /// How many blobs and how many ingestion records one sweep tick looks at, at most. A container larger than that is
     /// swept over several ticks, each going on from where the last stopped (the checkpoint is kept on the sweep lease blob).
@@ -122,7 +108,7 @@ public sealed class IngestOptions
     /// A blob whose current content has had no ingestion record this long is ingested by the sweep. The polling trigger
     /// never sees some blobs of a burst (it looks only at blobs modified after the newest its last scan saw, and an
     /// upload is stamped when it begins, so one that ends after a scan is older than that mark); this bounds how long
-    /// such a file waits: at most this plus one <see cref="SweepInterval"/>. Long enough that the trigger gets its turn.
+    /// such a file waits: at most this plus one sweep interval. Long enough that the trigger gets its turn.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan UnrecordedAfter { get; set; } = TimeSpan.FromSeconds(20);

@@ -14,7 +14,7 @@ public sealed class ArticleBlobEventGridFunction(IArticleIngestor ingestor)
 {
     [Function("ArticleBlobEventGridTrigger")]
     public Task RunAsync(
-        [BlobTrigger("%Ingest:ArticlesContainer%/{name}", Source = BlobTriggerSource.EventGrid, Connection = "AzureWebJobsStorage")] BlobClient blob,
+        [BlobTrigger(TriggerBindings.ArticleBlobs, Source = BlobTriggerSource.EventGrid, Connection = TriggerBindings.Connection)] BlobClient blob,
         string name,
         CancellationToken cancellationToken) =>
         ingestor.IngestAsync(name, cancellationToken);

@@ -9,7 +9,7 @@ public sealed class ArticleBlobFunction(IArticleIngestor ingestor)
 {
     [Function("ArticleBlobTrigger")]
     public Task RunAsync(
-        [BlobTrigger("%Ingest:ArticlesContainer%/{name}", Connection = "AzureWebJobsStorage")] BlobClient blob,
+        [BlobTrigger(TriggerBindings.ArticleBlobs, Connection = TriggerBindings.Connection)] BlobClient blob,
         string name,
         CancellationToken cancellationToken) =>
         ingestor.IngestAsync(name, cancellationToken);

@@ -10,36 +10,36 @@ public sealed class IngestionHttpFunctions(IngestionEndpoints ingestions, Health
 {
     [Function("GetIngestions")]
     public Task<IResult> GetAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "ingestions")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Ingestions)] HttpRequest request,
         CancellationToken cancellationToken) =>
         ingestions.GetAsync(request, cancellationToken);
 
     [Function("GetRecentIngestions")]
     public Task<IResult> GetRecentAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "ingestions/recent")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.RecentIngestions)] HttpRequest request,
         CancellationToken cancellationToken) =>
         ingestions.GetRecentAsync(request, cancellationToken);
 
     [Function("ReprocessIngestion")]
     public Task<IResult> ReprocessAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "ingestions/reprocess")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = Routes.Reprocess)] HttpRequest request,
         CancellationToken cancellationToken) =>
         ingestions.ReprocessAsync(request, cancellationToken);
 
     [Function("Health")]
     public Task<IResult> HealthAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Health)] HttpRequest request,
         CancellationToken cancellationToken) =>
         health.GetAsync(cancellationToken);
 
     [Function("HealthLive")]
     public static IResult HealthLive(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health/live")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.HealthLive)] HttpRequest request) =>
         HealthEndpoint.GetLive();
 
     [Function("HealthReady")]
     public Task<IResult> HealthReadyAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health/ready")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.HealthReady)] HttpRequest request,
         CancellationToken cancellationToken) =>
         health.GetReadyAsync(cancellationToken);
 }

@@ -8,7 +8,7 @@ public sealed class MaintenanceFunctions(PoisonedBlobRecorder poisoned, Ingestio
 {
     [Function("PoisonedBlobTrigger")]
     public Task RecordPoisonedAsync(
-        [QueueTrigger(PoisonedBlobRecorder.QueueName, Connection = "AzureWebJobsStorage")] string message,
+        [QueueTrigger(TriggerBindings.PoisonQueue, Connection = TriggerBindings.Connection)] string message,
         FunctionContext context,
         CancellationToken cancellationToken) =>
         poisoned.RecordAsync(message, ExpirationTime(context), cancellationToken);
@@ -22,6 +22,6 @@ public sealed class MaintenanceFunctions(PoisonedBlobRecorder poisoned, Ingestio
 
     /// <summary>Re-ingests abandoned work and removes rows of deleted blobs, on <c>Ingest:SweepSchedule</c> (CRON, every 30 seconds in the sample settings).</summary>
     [Function("Sweep")]
-    public Task SweepAsync([TimerTrigger("%Ingest:SweepSchedule%")] TimerInfo timer, CancellationToken cancellationToken) =>
+    public Task SweepAsync([TimerTrigger(TriggerBindings.SweepSchedule)] TimerInfo timer, CancellationToken cancellationToken) =>
         sweeper.SweepAsync(cancellationToken);
 }

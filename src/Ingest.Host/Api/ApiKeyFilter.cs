@@ -1,5 +1,4 @@
 using Ingest.Core.Api;
-using Ingest.Core.Composition;
 using Microsoft.Extensions.Options;
 
 namespace Ingest.Host.Api;
@@ -8,7 +7,7 @@ namespace Ingest.Host.Api;
 /// Guards write routes with <see cref="ApiKeyCheck"/>, the standalone host's counterpart of <c>AuthorizationLevel.Function</c>.
 /// Keyless Development writes are taken only from this machine (<see cref="ApiKeyCheck.LocalProblem"/>).
 /// </summary>
-internal sealed class ApiKeyFilter(IOptions<IngestOptions> options, IHostEnvironment environment) : IEndpointFilter
+internal sealed class ApiKeyFilter(IOptions<StandaloneHostOptions> options, IHostEnvironment environment) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {

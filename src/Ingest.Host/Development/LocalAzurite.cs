@@ -151,7 +151,12 @@ public sealed partial class LocalAzurite : IAsyncDisposable
     /// <summary>Stops Azurite the way Ctrl+C would (SIGTERM), so it writes its data out; kills it if it does not stop.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
+        if (!_process.HasExited && OperatingSystem.IsWindows())
+        {
+            // Windows has no SIGTERM to send: stop it outright (Azurite saves its data as it goes).
+            Stop(_process);
+        }
+        else if (!_process.HasExited)
         {
             using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
             {
@@ -190,7 +195,8 @@ public sealed partial class LocalAzurite : IAsyncDisposable
 
     private static async Task InstallAsync(string repositoryRoot, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo("npm", "ci --no-audit --no-fund")
+        // On Windows npm is a script, npm.cmd, which Process.Start finds only by its full name.
+        var start = new ProcessStartInfo(OperatingSystem.IsWindows() ? "npm.cmd" : "npm", "ci --no-audit --no-fund")
         {
             WorkingDirectory = repositoryRoot,
             RedirectStandardOutput = true,

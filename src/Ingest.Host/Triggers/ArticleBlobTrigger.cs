@@ -11,7 +11,7 @@ public sealed class ArticleBlobTrigger(IArticleIngestor ingestor)
 {
     [FunctionName("ArticleBlobTrigger")]
     public Task RunAsync(
-        [BlobTrigger("%Ingest:ArticlesContainer%/{name}", Connection = "AzureWebJobsStorage")] Azure.Storage.Blobs.BlobClient blob,
+        [BlobTrigger(TriggerBindings.ArticleBlobs, Connection = TriggerBindings.Connection)] Azure.Storage.Blobs.BlobClient blob,
         string name,
         CancellationToken cancellationToken) =>
         ingestor.IngestAsync(name, cancellationToken);

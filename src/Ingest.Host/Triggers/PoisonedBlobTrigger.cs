@@ -8,7 +8,7 @@ public sealed class PoisonedBlobTrigger(PoisonedBlobRecorder recorder)
 {
     [FunctionName("PoisonedBlobTrigger")]
     public Task RunAsync(
-        [QueueTrigger(PoisonedBlobRecorder.QueueName, Connection = "AzureWebJobsStorage")] string message,
+        [QueueTrigger(TriggerBindings.PoisonQueue, Connection = TriggerBindings.Connection)] string message,
         DateTimeOffset expirationTime,
         CancellationToken cancellationToken) =>
         recorder.RecordAsync(message, expirationTime, cancellationToken);

@@ -1,11 +1,10 @@
-using Ingest.Core.Composition;
 using Ingest.Core.Ingestion;
 using Microsoft.Extensions.Options;
 
 namespace Ingest.Host.Triggers;
 
 /// <summary>Runs the <see cref="IngestionSweeper"/> every <c>Ingest:SweepInterval</c>: the standalone host's counterpart of the Functions app's timer trigger.</summary>
-internal sealed partial class SweepService(IngestionSweeper sweeper, IOptions<IngestOptions> options, ILogger<SweepService> logger) : BackgroundService
+internal sealed partial class SweepService(IngestionSweeper sweeper, IOptions<StandaloneHostOptions> options, ILogger<SweepService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

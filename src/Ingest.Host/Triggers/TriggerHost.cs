@@ -66,8 +66,8 @@ internal sealed partial class TriggerHost(IServiceProvider services, IConfigurat
             })
             .ConfigureWebJobs(webJobs =>
             {
-                // Pinned (IngestOptions.HostId): the default id hashes the assembly version, and a new id would re-process every blob.
-                webJobs.UseHostId(options.HostId);
+                // Pinned (StandaloneHostOptions.HostId): the default id hashes the assembly version, and a new id would re-process every blob.
+                webJobs.UseHostId(services.GetRequiredService<IOptions<StandaloneHostOptions>>().Value.HostId);
                 webJobs.AddAzureStorageCoreServices();
                 webJobs.AddAzureStorageBlobs();
                 // The poison queue is quiet: poll it every few seconds at most, not the default minute, so a poisoned status shows soon.

@@ -41,7 +41,6 @@ public sealed class IngestOptionsTests
     [InlineData("Ingest:ArticlesContainer", "Not_A_Container")]
     [InlineData("Ingest:ArticlesTable", "1table")]
     [InlineData("Ingest:MaxJsonDepth", "2")]
-    [InlineData("Ingest:HostId", "Upper Case")]
     [InlineData("Ingest:TokenSigningKey", "too short")]
     public void AddIngestCore_InvalidSetting_FailsValidation(string key, string value)
     {

@@ -16,6 +16,25 @@ public sealed class EndToEndTests(RunningHost host) : IClassFixture<RunningHost>
     private static readonly string SeedId = BlobKeys.ArticleId(SeedBlob);
 
     [Fact]
+    public async Task OpenApiDocument_IsTheCheckedInOne()
+    {
+        var served = await host.Client.GetStringAsync(Api("/openapi/v1.json"));
+        var checkedIn = Path.Combine(Ingest.Host.Development.RepositoryRoot.Find()!, "docs", "openapi.json");
+        using var docs = await host.Client.GetAsync(Api("/api/docs"));
+
+        if (!File.Exists(checkedIn) || Normalised(await File.ReadAllTextAsync(checkedIn)) != Normalised(served))
+        {
+            var fresh = Path.Combine(AppContext.BaseDirectory, "openapi.json");
+            await File.WriteAllTextAsync(fresh, served);
+            Assert.Fail($"docs/openapi.json differs from what the host serves: the code changed the API. Review and copy {fresh} to docs/openapi.json.");
+        }
+
+        Assert.Equal(HttpStatusCode.OK, docs.StatusCode);
+    }
+
+    private static string Normalised(string json) => System.Text.Json.Nodes.JsonNode.Parse(json)!.ToJsonString();
+
+    [Fact]
     public async Task HealthReady_RunningHost_ReportsEveryServiceAndTheTriggerHealthy()
     {
         await IngestSeedAsync(); // the host is up and its trigger has delivered a blob

@@ -108,7 +108,7 @@ public sealed partial class ScaleOutTests(AzuriteFixture azurite)
         var defaults = new IngestOptions();
         return new()
         {
-            ["Ingest__SweepInterval"] = defaults.SweepInterval.ToString(),
+            ["Ingest__SweepInterval"] = new Ingest.Host.StandaloneHostOptions().SweepInterval.ToString(),
             ["Ingest__StuckProcessingAfter"] = defaults.StuckProcessingAfter.ToString(),
             ["Ingest__UnrecordedAfter"] = defaults.UnrecordedAfter.ToString(),
         };

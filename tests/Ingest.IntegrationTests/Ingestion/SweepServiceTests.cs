@@ -1,6 +1,7 @@
 using Ingest.Core.Extraction;
 using Ingest.Core.Ingestion;
 using Ingest.Core.Storage;
+using Ingest.Host;
 using Ingest.Host.Triggers;
 using Ingest.IntegrationTests.Azurite;
 using Ingest.IntegrationTests.Storage;
@@ -17,14 +18,13 @@ public sealed class SweepServiceTests(AzuriteFixture azurite)
     public async Task ExecuteAsync_TickFailsWithABug_KeepsRunningAndTriesAgain()
     {
         var options = AzuriteFixture.NewOptions();
-        options.SweepInterval = TimeSpan.FromMilliseconds(50);
         var bug = new FaultInjector(_ => true, times: int.MaxValue) { ThrowInstead = new InvalidOperationException("A bug in a tick.") };
         var storage = new IngestStorage(azurite.ConnectionString, options, bug.AddTo);
         var articles = new ArticleStore(storage, TimeProvider.System);
         var ingestions = new IngestionStore(storage);
         var ingestor = new ArticleIngestor(storage, new ArticleExtractor(), articles, ingestions, TimeProvider.System, NullLogger<ArticleIngestor>.Instance);
         var sweeper = new IngestionSweeper(storage, ingestions, articles, ingestor, TimeProvider.System, NullLogger<IngestionSweeper>.Instance);
-        using var service = new SweepService(sweeper, Options.Create(options), NullLogger<SweepService>.Instance);
+        using var service = new SweepService(sweeper, Options.Create(new StandaloneHostOptions { SweepInterval = TimeSpan.FromMilliseconds(50) }), NullLogger<SweepService>.Instance);
 
         await service.StartAsync(CancellationToken.None);
         var deadline = DateTime.UtcNow.AddSeconds(10);
