@@ -44,10 +44,9 @@ internal static class IngestApi
             .Produces<string>(contentType: "text/plain").ProducesProblem(StatusCodes.Status404NotFound);
         articles.MapPost(Routes.Articles, (HttpRequest request, ArticleEndpoints endpoints, CancellationToken ct) => endpoints.UploadAsync(request, ct))
             .WithName("UploadArticle").WithSummary("The body becomes a blob in the articles container, as if dropped there.")
-            .Accepts<byte[]>("application/octet-stream")
             .Produces<UploadAcceptedDto>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .WithMetadata(new QueryParameter("name", "The blob name to write.", Required: true), new RequiresFunctionKey())
+            .WithMetadata(new QueryParameter("name", "The blob name to write.", Required: true), new RequiresFunctionKey(), new RawBody("The file, any format Ingest reads, as is."))
             .AddEndpointFilter<ApiKeyFilter>();
         articles.MapDelete(Routes.Article, (string id, ArticleEndpoints endpoints, CancellationToken ct) => endpoints.DeleteAsync(id, ct))
             .WithName("DeleteArticle").WithSummary("Deletes the article's source blob and everything stored from it.")

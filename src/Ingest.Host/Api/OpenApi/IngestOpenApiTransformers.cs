@@ -48,6 +48,19 @@ internal sealed class IngestOpenApiTransformers : IOpenApiDocumentTransformer, I
             });
         }
 
+        if (metadata.OfType<RawBody>().FirstOrDefault() is { } body)
+        {
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Description = body.Description,
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["application/octet-stream"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } },
+                },
+            };
+        }
+
         if (metadata.OfType<RequiresFunctionKey>().Any())
         {
             operation.Security ??= [];
