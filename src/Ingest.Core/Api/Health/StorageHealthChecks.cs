@@ -35,14 +35,13 @@ internal sealed class BlobStorageHealthCheck(IngestStorage storage) : StorageHea
             : HealthCheckResult.Unhealthy($"Container '{Storage.Articles.ContainerName}' does not exist.");
 }
 
-/// <summary>The table service answers (a point read of a row that never exists).</summary>
+/// <summary>The table service answers: <see cref="IngestStorage.IsReachableAsync"/>, the probe <c>/api/health</c> makes too.</summary>
 internal sealed class TableStorageHealthCheck(IngestStorage storage) : StorageHealthCheck(storage)
 {
-    protected override async Task<HealthCheckResult> ProbeAsync(CancellationToken cancellationToken)
-    {
-        await Storage.IngestionsTable.GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>("health", "probe", ["PartitionKey"], cancellationToken);
-        return HealthCheckResult.Healthy($"Table '{Storage.Options.IngestionsTable}' reachable.");
-    }
+    protected override async Task<HealthCheckResult> ProbeAsync(CancellationToken cancellationToken) =>
+        await Storage.IsReachableAsync(cancellationToken)
+            ? HealthCheckResult.Healthy($"Table '{Storage.Options.IngestionsTable}' reachable.")
+            : HealthCheckResult.Unhealthy($"Table '{Storage.Options.IngestionsTable}' not reachable.");
 }
 
 /// <summary>The queue service answers (the trigger's queues live there).</summary>
