@@ -19,7 +19,12 @@ if (HealthProbe.IsRequested(args))
     return await HealthProbe.RunAsync(args);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+// The console's files (wwwroot) are copied beside the binaries, so the web root is found however the host is started.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+});
 
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 {
@@ -65,6 +70,9 @@ if (builder.Environment.IsDevelopment())
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+// The console at / (wwwroot/index.html): a page over the same HTTP API.
+app.UseDefaultFiles();
+app.UseStaticFiles();
 app.MapIngestApi();
 app.MapOpenApi();
 app.MapScalarApiReference("/api/docs", scalar => scalar.WithOpenApiRoutePattern("/openapi/{documentName}.json"));

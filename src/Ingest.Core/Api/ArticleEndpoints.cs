@@ -98,8 +98,8 @@ public sealed class ArticleEndpoints(IngestStorage storage, ArticleStore article
             body.Write(buffer, 0, read);
         }
 
-        await storage.Articles.UploadAsync(name!, new BinaryData(body.GetBuffer().AsMemory(0, (int)body.Length)), cancellationToken);
-        return TypedResults.Json(new UploadAcceptedDto(name!, IngestionEndpoints.StatusUrl(name!)), IngestJson.Context.UploadAcceptedDto, statusCode: StatusCodes.Status202Accepted);
+        var etag = await storage.Articles.UploadAsync(name!, new BinaryData(body.GetBuffer().AsMemory(0, (int)body.Length)), cancellationToken);
+        return TypedResults.Json(new UploadAcceptedDto(name!, IngestionEndpoints.StatusUrl(name!), etag), IngestJson.Context.UploadAcceptedDto, statusCode: StatusCodes.Status202Accepted);
     });
 
     /// <summary><c>DELETE /api/articles/{id}</c>: the source blob first, then every row of every article it held, then its ingestion record.</summary>

@@ -50,9 +50,10 @@ public sealed class ArticleBlobs
         }
     }
 
-    /// <summary>Writes (or overwrites) a blob; each attempt reads <paramref name="content"/> afresh, so a retry sends it whole.</summary>
-    public async Task UploadAsync(string blobName, BinaryData content, CancellationToken cancellationToken = default) =>
-        await _resilience.ExecuteAsync(async ct => await Container.GetBlobClient(blobName).UploadAsync(content, overwrite: true, ct), cancellationToken);
+    /// <summary>Writes (or overwrites) a blob and gives the ETag of the version written; each attempt reads <paramref name="content"/> afresh, so a retry sends it whole.</summary>
+    public async Task<string> UploadAsync(string blobName, BinaryData content, CancellationToken cancellationToken = default) =>
+        (await _resilience.ExecuteAsync(async ct => await Container.GetBlobClient(blobName).UploadAsync(content, overwrite: true, ct), cancellationToken))
+        .Value.ETag.ToString();
 
     /// <summary>Deletes a blob and its snapshots; a blob already gone (perhaps by our own unacknowledged attempt) is deleted.</summary>
     public async Task DeleteAsync(string blobName, CancellationToken cancellationToken = default) =>

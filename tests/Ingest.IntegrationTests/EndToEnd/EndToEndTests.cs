@@ -208,7 +208,8 @@ public sealed class EndToEndTests(RunningHost host) : IClassFixture<RunningHost>
         var article = await host.Client.GetFromJsonAsync(Api($"/api/articles/{id}"), IngestJson.Context.ArticleDto);
 
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
-        Assert.Equal(new UploadAcceptedDto(name, "/api/ingestions?blob=posted%2Fharbour%20news.txt"), upload);
+        // The answer names the version written, so a client can wait for exactly that one to be ingested.
+        Assert.Equal(new UploadAcceptedDto(name, "/api/ingestions?blob=posted%2Fharbour%20news.txt", ingestion.ETag), upload);
         Assert.Equal("Harbour Reopens After Storm Repairs", article!.Title);
         Assert.Equal(["Ann Lee"], article.Authors);
 

@@ -62,7 +62,7 @@ public sealed record ArticleDto : ArticleSummaryDto
 public sealed record ArticleSourceDto(
     string Container,
     string Blob,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ETag = null,
+    [property: JsonPropertyName("etag"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ETag = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ContentHash = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? SizeBytes = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Format = null,

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Ingest.Core.Api.Contracts;
 
 /// <summary><c>Ingestion</c>: what happened to one dropped file.</summary>
@@ -7,13 +9,19 @@ public sealed record IngestionDto(
     IReadOnlyList<string> ArticleIds,
     int Attempts,
     IngestionErrorDto? Error,
-    string? ETag,
+    [property: JsonPropertyName("etag")] string? ETag,
     DateTimeOffset UpdatedAt);
 
 public sealed record IngestionErrorDto(string Code, string Message);
 
-/// <summary>The answer to an upload: where to watch it being ingested.</summary>
-public sealed record UploadAcceptedDto(string Blob, string StatusUrl);
+/// <summary>
+/// The answer to an upload: where to watch it being ingested, and the ETag of the blob version written (the
+/// <c>etag</c> its ingestion will carry once that version is done; absent from a reprocess answer).
+/// </summary>
+public sealed record UploadAcceptedDto(
+    string Blob,
+    string StatusUrl,
+    [property: JsonPropertyName("etag"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ETag = null);
 
 public sealed record HealthDto(string Status, string Storage);
 
