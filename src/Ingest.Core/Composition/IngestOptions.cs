@@ -93,6 +93,23 @@ public sealed class IngestOptions
     [Range(1, 1_000_000)]
     public int SweepBlobsPerTick { get; set; } = 5_000;
 
+    /// <summary>
+    /// The storage queue every change to the article set is published to as a CloudEvent (<c>ingest.article.created</c>,
+    /// <c>.updated</c>, <c>.deleted</c>; <see cref="Events.ArticleEvents"/>). Empty: no events, and no outbox rows.
+    /// </summary>
+    [RegularExpression("^$|" + ContainerNamePattern)] // queue names follow the container rules
+    public string ArticleEventsQueue { get; set; } = "article-events";
+
+    /// <summary>
+    /// An event not published right after its write (the host died, the queue was away) is published by the sweep once
+    /// its outbox row is this old, so the sweep does not race the writer's own publish.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan ArticleEventsGrace { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Where the API is reached from outside (<c>https://ingest.example.com</c>): events then carry the article's absolute URL, else <c>/api/articles/{id}</c>.</summary>
+    public Uri? PublicBaseUrl { get; set; }
+
     /// <summary>The container holding the sweep's lease blob, so that one sweeper at a time runs across all hosts on the account.</summary>
     [Required, RegularExpression(ContainerNamePattern)]
     public string LeasesContainer { get; set; } = "ingest-leases";

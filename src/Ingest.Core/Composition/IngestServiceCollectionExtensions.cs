@@ -1,3 +1,4 @@
+using Ingest.Core.Events;
 using Ingest.Core.Api;
 using Ingest.Core.Api.Health;
 using Ingest.Core.Extraction;
@@ -53,6 +54,7 @@ public static class IngestServiceCollectionExtensions
         });
         services.AddMetrics();
         services.AddSingleton<IngestTelemetry>();
+        services.AddSingleton<ArticleEvents>();
         services.AddSingleton<ArticleStore>();
         services.AddSingleton<IngestionStore>();
         services.AddSingleton<ArticleIngestor>();

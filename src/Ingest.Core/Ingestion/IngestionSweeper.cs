@@ -1,4 +1,5 @@
 using Azure;
+using Ingest.Core.Events;
 using Ingest.Core.Storage;
 using Ingest.Core.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -10,7 +11,8 @@ namespace Ingest.Core.Ingestion;
 /// It ingests blobs whose ingestion has sat at "processing" longer than <c>Ingest:StuckProcessingAfter</c> (a crashed or
 /// cut-off host's work, which the trigger would only redeliver when its queue message's visibility runs out), and blobs
 /// whose current content has had no ingestion for <c>Ingest:UnrecordedAfter</c> (a file or an overwrite the container
-/// scan missed), and removes the rows of blobs deleted straight from the container.
+/// scan missed), removes the rows of blobs deleted straight from the container, and publishes article events their writers
+/// left in the outbox (<see cref="ArticleEvents"/>).
 /// <para>
 /// Bounded and incremental: a tick holds the sweep lease (<see cref="SweepLease"/>: one sweeper across all hosts), looks
 /// at no more than <c>Ingest:SweepBlobsPerTick</c> blobs and as many records, a page at a time, each page its own storage
@@ -25,6 +27,7 @@ public sealed partial class IngestionSweeper(
     ArticleStore articles,
     IArticleIngestor ingestor,
     TimeProvider time,
+    ArticleEvents events,
     ILogger<IngestionSweeper> logger,
     IngestTelemetry? telemetry = null)
 {
@@ -39,7 +42,8 @@ public sealed partial class IngestionSweeper(
     /// <param name="Removed">Deleted blobs whose articles and record were removed.</param>
     /// <param name="Failed">Blobs the tick could not settle (logged; the next cycle tries again).</param>
     /// <param name="LeaseHeldElsewhere">Another sweeper was running, so this one did nothing.</param>
-    public sealed record SweepResult(int Reingested, int Removed, int Failed = 0, bool LeaseHeldElsewhere = false);
+    /// <param name="EventsPublished">Article events their writers had left in the outbox, published now.</param>
+    public sealed record SweepResult(int Reingested, int Removed, int Failed = 0, bool LeaseHeldElsewhere = false, int EventsPublished = 0);
 
     private sealed class Tally
     {
@@ -66,11 +70,12 @@ public sealed partial class IngestionSweeper(
         var marker = await SweepBlobsAsync(lease, lease.Checkpoint.ContainerMarker, budget, now - storage.Options.UnrecordedAfter, tally, cancellationToken);
         var token = await SweepRecordsAsync(lease, lease.Checkpoint.RecordsToken, budget, stuckBefore, tally, cancellationToken);
         await lease.SaveAsync(new SweepCheckpoint(marker, token), cancellationToken);
+        var published = await events.DrainAsync(cancellationToken);
 
         LogSwept(logger, tally.Blobs, tally.Records, tally.Reingested, tally.Removed, tally.Failed, marker is null && token is null);
         _telemetry.SweepRepairs.Add(tally.Reingested, new KeyValuePair<string, object?>("ingest.repair", "reingested"));
         _telemetry.SweepRepairs.Add(tally.Removed, new KeyValuePair<string, object?>("ingest.repair", "removed"));
-        return new SweepResult(tally.Reingested, tally.Removed, tally.Failed);
+        return new SweepResult(tally.Reingested, tally.Removed, tally.Failed, EventsPublished: published);
     }
 
     /// <summary>Blobs modified before <paramref name="unrecordedBefore"/> whose current content has no ingestion; returns where the listing stopped (null at its end).</summary>

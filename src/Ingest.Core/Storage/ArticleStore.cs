@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Azure;
 using Azure.Data.Tables;
 using Ingest.Core.Api.Contracts;
+using Ingest.Core.Events;
 using static Ingest.Core.Storage.CatalogRows;
 
 namespace Ingest.Core.Storage;
@@ -12,9 +13,10 @@ namespace Ingest.Core.Storage;
 /// 99 sections costs two round trips: one transaction for the sections and their head row, one
 /// for the article row and its listing rows. Writes are idempotent and ordered: unchanged
 /// content writes nothing, older blob content never replaces newer, and concurrent writers of
-/// one article settle through ETags.
+/// one article settle through ETags. Every write and delete that happens carries its event's outbox row in the same
+/// catalog transaction and publishes it right after (<see cref="ArticleEvents"/>; a store made without one has no events).
 /// </summary>
-public sealed class ArticleStore(IngestStorage storage, TimeProvider time)
+public sealed class ArticleStore(IngestStorage storage, TimeProvider time, ArticleEvents? events = null)
 {
     private const int MaxWriteAttempts = 5;
 
@@ -46,16 +48,20 @@ public sealed class ArticleStore(IngestStorage storage, TimeProvider time)
             var version = (existing?.Version ?? 0) + 1;
             var writeId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
             var article = write.Article with { Version = version, IngestedAt = time.GetUtcNow() };
+            var outboxRow = events?.OutboxRow(partition, ArticleEvent.Written(existing is null, id, version, article.Source.Container, article.Source.Blob, article.IngestedAt));
             try
             {
                 await WriteSectionsAsync(article, writeId, version, write.Blob, headRow, cancellationToken);
-                await WriteCatalogAsync(article, writeId, write, existing, cancellationToken);
-                return new SaveResult(SaveOutcome.Written, version, write.Blob);
+                await WriteCatalogAsync(article, writeId, write, existing, outboxRow, cancellationToken);
             }
             catch (RequestFailedException exception) when (IsConcurrencyConflict(exception))
             {
                 // Another writer of this article got in between our reads and writes: read again and decide again.
+                continue;
             }
+
+            await PublishAsync(outboxRow, cancellationToken);
+            return new SaveResult(SaveOutcome.Written, version, write.Blob);
         }
 
         throw new StorageConflictException($"Article {id} kept changing under {MaxWriteAttempts} write attempts.");
@@ -152,18 +158,23 @@ public sealed class ArticleStore(IngestStorage storage, TimeProvider time)
             }
 
             var state = ReadState(row);
+            var outboxRow = events?.OutboxRow(partition, ArticleEvent.Deleted(id, state.Version, storage.Options.ArticlesContainer, row.GetString("Blob"), time.GetUtcNow()));
             var actions = state.ListingKeys
                 .Select(key => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, key), ETag.All))
-                .Prepend(new TableTransactionAction(TableTransactionActionType.Delete, row, state.ETag));
+                .Prepend(new TableTransactionAction(TableTransactionActionType.Delete, row, state.ETag))
+                .Concat(outboxRow is null ? [] : [new TableTransactionAction(TableTransactionActionType.Add, outboxRow)]);
             try
             {
                 await SubmitAsync(Catalog, actions, cancellationToken);
-                return true;
             }
             catch (RequestFailedException exception) when (IsConcurrencyConflict(exception))
             {
                 // Gone already (our own unacknowledged transaction, or another deleter), or rewritten since we read it.
+                continue;
             }
+
+            await PublishAsync(outboxRow, cancellationToken);
+            return true;
         }
 
         throw new StorageConflictException($"Article {id} kept changing while being deleted.");
@@ -213,8 +224,8 @@ public sealed class ArticleStore(IngestStorage storage, TimeProvider time)
         await SubmitAsync(Sections, actions, cancellationToken);
     }
 
-    /// <summary>The article row and its listing rows in one transaction: listings that no longer apply go, new ones come.</summary>
-    private async Task WriteCatalogAsync(ArticleDto article, string writeId, ArticleWrite write, ArticleRowState? existing, CancellationToken cancellationToken)
+    /// <summary>The article row, its listing rows and its event's outbox row in one transaction: listings that no longer apply go, new ones come.</summary>
+    private async Task WriteCatalogAsync(ArticleDto article, string writeId, ArticleWrite write, ArticleRowState? existing, TableEntity? outboxRow, CancellationToken cancellationToken)
     {
         var listings = ListingRows(article);
         var listingKeys = listings.Select(l => l.RowKey).ToList();
@@ -228,8 +239,16 @@ public sealed class ArticleStore(IngestStorage storage, TimeProvider time)
         actions.AddRange(listings.Select(l => new TableTransactionAction(TableTransactionActionType.UpsertReplace, l)));
         actions.AddRange((existing?.ListingKeys ?? []).Except(listingKeys, StringComparer.Ordinal)
             .Select(key => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(row.PartitionKey, key), ETag.All)));
+        if (outboxRow is not null)
+        {
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, outboxRow));
+        }
+
         await SubmitAsync(Catalog, actions, cancellationToken);
     }
+
+    private Task PublishAsync(TableEntity? outboxRow, CancellationToken cancellationToken) =>
+        events is null ? Task.CompletedTask : events.PublishAsync(outboxRow, cancellationToken);
 
     /// <summary>
     /// Whether the content being written is older than what <paramref name="stored"/> describes. Blob times have

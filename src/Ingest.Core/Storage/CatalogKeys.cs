@@ -13,7 +13,9 @@ namespace Ingest.Core.Storage;
 /// <item><c>a|{id}</c>: the article (one point read serves <c>GET /api/articles/{id}</c>);</item>
 /// <item><c>l|{date}|{id}</c>: every article, newest first;</item>
 /// <item><c>c|{category}|{date}|{id}</c>, <c>w|{author}|{date}|{id}</c>, <c>s|{blob key}|{date}|{id}</c>: the same, per category, author and source blob;</item>
-/// <item><c>b|{category}|{author}|{date}|{id}</c>: per category and author together, so that filter reads only its matches.</item>
+/// <item><c>b|{category}|{author}|{date}|{id}</c>: per category and author together, so that filter reads only its matches;</item>
+/// <item><c>e|{time}|{event id}</c>: the outbox, an event written with the change it tells of and removed once published
+/// (<see cref="Events.ArticleEvents"/>).</item>
 /// </list>
 /// <c>{date}</c> counts down (99999999 − yyyyMMdd) so ranges read newest first; undated articles sort last (<c>~</c>).
 /// </summary>
@@ -31,6 +33,7 @@ internal static class CatalogKeys
     private const string SourcePrefix = "s|";
     private const string CategoryAuthorPrefix = "b|";
     private const string Undated = "~";
+    private const string OutboxPrefix = "e|";
 
     /// <summary>Every catalog partition, for reads that merge them.</summary>
     public static IReadOnlyList<string> Partitions { get; } =
@@ -53,6 +56,14 @@ internal static class CatalogKeys
     public static string PartitionOfBlob(string blobName) => PartitionOf(BlobKeys.For(blobName))!;
 
     public static string Article(string id) => ArticlePrefix + id;
+
+    /// <summary>An outbox row's key: oldest first within a partition.</summary>
+    public static string Outbox(DateTimeOffset time, string eventId) =>
+        $"{OutboxPrefix}{time.UtcTicks.ToString("D19", CultureInfo.InvariantCulture)}|{eventId}";
+
+    /// <summary>The outbox rows of a partition.</summary>
+    public static string OutboxFilter(string partition) =>
+        Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {OutboxPrefix} and RowKey lt {"e}"}");
 
     public static string AllListing(DateOnly? publishedAt, string id) => $"{AllPrefix}{DateKey(publishedAt)}|{id}";
 

@@ -62,6 +62,7 @@ public sealed class IngestStorage
         IngestionsTable = Tables.GetTableClient(options.IngestionsTable);
         IngestionIndexTable = Tables.GetTableClient(options.IngestionIndexTable);
         PoisonQueue = Queues.GetQueueClient(PoisonQueueName);
+        ArticleEventsQueue = string.IsNullOrEmpty(options.ArticleEventsQueue) ? null : Queues.GetQueueClient(options.ArticleEventsQueue);
         Resilience = StorageResilience.Create(options);
         FileMemory = new MemoryBudget(options.MaxFileBytesInMemory);
         Articles = new ArticleBlobs(Blobs.GetBlobContainerClient(options.ArticlesContainer), Resilience, FileMemory);
@@ -90,6 +91,9 @@ public sealed class IngestStorage
     public TableClient IngestionsTable { get; }
     public TableClient IngestionIndexTable { get; }
     public QueueClient PoisonQueue { get; }
+
+    /// <summary>Where article events go (<see cref="Events.ArticleEvents"/>); null when <c>Ingest:ArticleEventsQueue</c> is empty.</summary>
+    public QueueClient? ArticleEventsQueue { get; }
     public ResiliencePipeline Resilience { get; }
 
     /// <summary>The host's budget for file bodies held in memory: one per host, as this object is, shared by the trigger and the upload route.</summary>
@@ -98,7 +102,7 @@ public sealed class IngestStorage
     /// <summary>Signs the continuation tokens the API hands out, so only those come back.</summary>
     public ContinuationTokens ContinuationTokens { get; }
 
-    /// <summary>Creates the containers (articles, leases) and tables when they do not exist yet.</summary>
+    /// <summary>Creates the containers (articles, leases), the tables and the article events queue when they do not exist yet.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {
         await Articles.EnsureCreatedAsync(cancellationToken);
@@ -106,6 +110,11 @@ public sealed class IngestStorage
         foreach (var table in (TableClient[])[ArticlesTable, SectionsTable, IngestionsTable, IngestionIndexTable])
         {
             await Resilience.ExecuteAsync(async ct => await table.CreateIfNotExistsAsync(ct), cancellationToken);
+        }
+
+        if (ArticleEventsQueue is { } events)
+        {
+            await Resilience.ExecuteAsync(async ct => await events.CreateIfNotExistsAsync(cancellationToken: ct), cancellationToken);
         }
     }
 

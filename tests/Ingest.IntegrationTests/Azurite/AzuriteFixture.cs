@@ -29,7 +29,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>Options naming a container and tables no other test uses.</summary>
+    /// <summary>Options naming a container, tables and an events queue no other test uses.</summary>
     public static IngestOptions NewOptions()
     {
         var suffix = Guid.NewGuid().ToString("N")[..10];
@@ -40,19 +40,25 @@ public sealed class AzuriteFixture : IAsyncLifetime
             SectionsTable = "Sections" + suffix,
             IngestionsTable = "Ingestions" + suffix,
             IngestionIndexTable = "IngestionIndex" + suffix,
+            ArticleEventsQueue = "article-events-" + suffix,
             StorageRetries = 2,
             StorageRetryDelay = TimeSpan.FromMilliseconds(50),
         };
     }
 
     /// <summary>Storage on this Azurite with fresh names, created, optionally with a policy on every client.</summary>
-    public async Task<IngestStorage> NewStorageAsync(Action<ClientOptions>? configureClient = null)
+    public Task<IngestStorage> NewStorageAsync(Action<ClientOptions>? configureClient = null) => NewStorageAsync(NewOptions(), configureClient);
+
+    /// <summary>Storage on this Azurite with the given names, created, optionally with a policy on every client.</summary>
+    public async Task<IngestStorage> NewStorageAsync(IngestOptions options, Action<ClientOptions>? configureClient = null)
     {
-        var options = NewOptions();
         var storage = new IngestStorage(ConnectionString, options, configureClient);
         await storage.EnsureCreatedAsync();
         return storage;
     }
+
+    /// <summary>The same container, tables and queue again with clients of their own, as another host (or a restarted one) has.</summary>
+    public Task<IngestStorage> ReopenStorageAsync(IngestOptions options) => NewStorageAsync(options);
 }
 
 [CollectionDefinition(Name)]

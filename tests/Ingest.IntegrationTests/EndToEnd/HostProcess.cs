@@ -52,6 +52,7 @@ public sealed class HostProcess : IAsyncDisposable
         start.Environment["Ingest__SectionsTable"] = options.SectionsTable;
         start.Environment["Ingest__IngestionsTable"] = options.IngestionsTable;
         start.Environment["Ingest__IngestionIndexTable"] = options.IngestionIndexTable;
+        start.Environment["Ingest__ArticleEventsQueue"] = options.ArticleEventsQueue;
         start.Environment["Ingest__ApiKey"] = apiKey;
         start.Environment["Ingest__HostId"] = hostId;
         // The sweep heals what the trigger misses (a crash, an overwrite the container scan skipped); run it often here.

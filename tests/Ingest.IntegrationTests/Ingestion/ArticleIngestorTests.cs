@@ -1,3 +1,4 @@
+using Ingest.Core.Events;
 using Ingest.Core.Extraction;
 using Ingest.Core.Ingestion;
 using Ingest.Core.Model;
@@ -222,5 +223,5 @@ public sealed class ArticleIngestorTests(AzuriteFixture azurite)
         (await articles.ListAsync(new ArticleListQuery(ArticleListQuery.MaxTop, null, null, null, null, null, blob))).Items.Select(a => a.Id).Order(StringComparer.Ordinal).ToList();
 
     private static IngestionSweeper Sweeper(IngestStorage storage, ArticleIngestor ingestor, ArticleStore articles) =>
-        new(storage, new IngestionStore(storage), articles, ingestor, TimeProvider.System, NullLogger<IngestionSweeper>.Instance);
+        new(storage, new IngestionStore(storage), articles, ingestor, TimeProvider.System, new ArticleEvents(storage, TimeProvider.System), NullLogger<IngestionSweeper>.Instance);
 }

@@ -1,3 +1,4 @@
+using Ingest.Core.Events;
 using Ingest.Core.Extraction;
 using Ingest.Core.Ingestion;
 using Ingest.Core.Storage;
@@ -85,7 +86,7 @@ public sealed class MaintenanceTests(AzuriteFixture azurite)
         await parts.Storage.Articles.Container.GetBlobClient("gone.txt").DeleteAsync();
         await parts.Ingestions.UpdateAsync("kept.txt", _ => new IngestionRecord("kept.txt", IngestionStatus.Processing, [], 1, null, null, null, DateTimeOffset.UtcNow.AddMinutes(-5)));
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var sweeper = new IngestionSweeper(parts.Storage, parts.Ingestions, parts.Articles, parts.Ingestor, clock, NullLogger<IngestionSweeper>.Instance);
+        var sweeper = new IngestionSweeper(parts.Storage, parts.Ingestions, parts.Articles, parts.Ingestor, clock, new ArticleEvents(parts.Storage, clock), NullLogger<IngestionSweeper>.Instance);
 
         await parts.Storage.Articles.Container.GetBlobClient("never-triggered.txt").UploadAsync(BinaryData.FromString("Missed Story\n\nThe trigger never saw it."));
         await parts.Storage.Articles.Container.GetBlobClient("overwritten.txt").UploadAsync(BinaryData.FromString("First Version\n\nOld text."));

@@ -1,3 +1,4 @@
+using Ingest.Core.Events;
 using Ingest.Core.Extraction;
 using Ingest.Core.Ingestion;
 using Ingest.Core.Storage;
@@ -23,7 +24,7 @@ public sealed class SweepServiceTests(AzuriteFixture azurite)
         var articles = new ArticleStore(storage, TimeProvider.System);
         var ingestions = new IngestionStore(storage);
         var ingestor = new ArticleIngestor(storage, new ArticleExtractor(), articles, ingestions, TimeProvider.System, NullLogger<ArticleIngestor>.Instance);
-        var sweeper = new IngestionSweeper(storage, ingestions, articles, ingestor, TimeProvider.System, NullLogger<IngestionSweeper>.Instance);
+        var sweeper = new IngestionSweeper(storage, ingestions, articles, ingestor, TimeProvider.System, new ArticleEvents(storage, TimeProvider.System), NullLogger<IngestionSweeper>.Instance);
         using var service = new SweepService(sweeper, Options.Create(new StandaloneHostOptions { SweepInterval = TimeSpan.FromMilliseconds(50) }), NullLogger<SweepService>.Instance);
 
         await service.StartAsync(CancellationToken.None);

@@ -1,4 +1,5 @@
 using Azure.Core;
+using Ingest.Core.Events;
 using Ingest.Core.Composition;
 using Ingest.Core.Extraction;
 using Ingest.Core.Ingestion;
@@ -26,7 +27,7 @@ public sealed class SweepTests(AzuriteFixture azurite)
         var articles = new ArticleStore(storage, TimeProvider.System);
         var ingestor = new ArticleIngestor(storage, new ArticleExtractor(), articles, ingestions, TimeProvider.System, NullLogger<ArticleIngestor>.Instance);
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        return new Parts(storage, ingestions, articles, ingestor, new IngestionSweeper(storage, ingestions, articles, ingestor, clock, NullLogger<IngestionSweeper>.Instance), clock);
+        return new Parts(storage, ingestions, articles, ingestor, new IngestionSweeper(storage, ingestions, articles, ingestor, clock, new ArticleEvents(storage, clock), NullLogger<IngestionSweeper>.Instance), clock);
     }
 
     private async Task<Parts> NewAsync(Action<IngestOptions>? configure = null, Action<ClientOptions>? configureClient = null)
