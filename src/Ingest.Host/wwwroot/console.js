@@ -132,6 +132,17 @@ function setUpload(item, status, error = null, record = null) {
   Object.assign(item, { status, error, record });
   renderUpload(item);
   renderTally();
+  if (status === "succeeded") articlesChanged();
+}
+
+/** New articles arrived: show them, at most once a second, unless the reader has paged further down the list. */
+let articlesReload = null;
+function articlesChanged() {
+  if (articlesReload || $("article-list").children.length > 20) return;
+  articlesReload = setTimeout(() => {
+    articlesReload = null;
+    loadArticles();
+  }, 1000);
 }
 
 function renderUpload(item) {
@@ -286,7 +297,8 @@ function articleRow(summary) {
     el("span", { class: "meta" }, facts.join(" · ")));
 }
 
-async function loadArticles(more = false) {
+/** Loads the first page of articles (or the next, with `more`); `note` leads the status line (what was just done). */
+async function loadArticles(more = false, note = "") {
   const status = $("articles-status");
   try {
     const page = await getJson(`/api/articles${query({ ...articleFilter, top: 20, continuationToken: more ? articlesToken : null })}`);
@@ -295,7 +307,8 @@ async function loadArticles(more = false) {
     articlesToken = page.continuationToken;
     $("articles-more").hidden = !articlesToken;
     const count = $("article-list").children.length;
-    status.textContent = count === 0 ? "No articles match." : `${count}${articlesToken ? "+" : ""} articles`;
+    const counted = count === 0 ? "No articles match." : `${count}${articlesToken ? "+" : ""} articles.`;
+    status.textContent = note ? `${note} ${counted}` : counted;
   } catch (error) {
     status.textContent = error.message;
   }
@@ -434,9 +447,8 @@ $("delete").addEventListener("click", async () => {
   if (!shown || !await confirmAction(`Delete '${shown.title || shown.id}' and its source blob '${shown.source.blob}'? This cannot be undone.`, "Delete")) return;
   try {
     await api(`/api/articles/${encodeURIComponent(shown.id)}`, { method: "DELETE", write: true });
-    $("articles-status").textContent = `Deleted '${shown.title || shown.id}'.`;
     location.hash = "#articles";
-    loadArticles();
+    loadArticles(false, `Deleted '${shown.title || shown.id}'.`);
     refreshRecent();
   } catch (error) {
     $("article-action-status").textContent = error.message;
@@ -451,3 +463,4 @@ refreshRecent();
 loadArticles();
 setInterval(followUploads, FOLLOW_EVERY_MS);
 setInterval(refreshRecent, RECENT_EVERY_MS);
+document.documentElement.dataset.ready = "true"; // every handler is attached (the browser tests wait for this)

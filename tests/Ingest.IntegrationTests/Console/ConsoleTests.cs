@@ -35,6 +35,7 @@ public sealed class ConsoleTests(RunningHost host, ConsoleBrowser browser) : ICl
         await Expect(row.Locator(".status-succeeded")).ToBeVisibleAsync(UntilIngested);
         await Expect(page.Locator("#upload-tally")).ToContainTextAsync("1 of 1 files done: 1 succeeded");
         await Expect(row).Not.ToContainTextAsync("null");
+        await Expect(page.Locator("#article-list")).ToContainTextAsync("Harbour Reopens After Storm Repairs"); // the list follows new articles
         await Expect(page.Locator($"#recent li[data-blob='{prefix}harbour.txt'] .status-succeeded")).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = Screenshot("desktop-console.png"), FullPage = true });
 
@@ -155,6 +156,7 @@ public sealed class ConsoleTests(RunningHost host, ConsoleBrowser browser) : ICl
         var page = await browser.NewPageAsync(host.Client.BaseAddress!, width, height);
         await page.GotoAsync("/");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Drop files" })).ToBeVisibleAsync();
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("data-ready", "true"); // the module script has run: handlers attached
         if (key is not null)
         {
             await page.Locator(".key summary").ClickAsync();
