@@ -107,6 +107,16 @@ public sealed class IngestOptions
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan ArticleEventsGrace { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// An Event Grid topic (CloudEvents schema) to publish article events to instead of the queue: its endpoint, e.g.
+    /// <c>https://ingest-events.westeurope-1.eventgrid.azure.net/api/events</c>. Authenticated with
+    /// <see cref="ArticleEventsTopicKey"/>, else with the storage connection's identity (EventGrid Data Sender role).
+    /// </summary>
+    public Uri? ArticleEventsTopic { get; set; }
+
+    /// <summary>The topic's access key; a Key Vault reference in Azure.</summary>
+    public string? ArticleEventsTopicKey { get; set; }
+
     /// <summary>Where the API is reached from outside (<c>https://ingest.example.com</c>): events then carry the article's absolute URL, else <c>/api/articles/{id}</c>.</summary>
     public Uri? PublicBaseUrl { get; set; }
 

@@ -11,15 +11,16 @@ namespace Ingest.Core.Events;
 /// Events out, through an outbox. The article store adds an outbox row to the very transaction that changes the article
 /// (<see cref="OutboxRow"/>), so an event exists exactly when its change does: a write that fails leaves none, a
 /// write skipped as unchanged makes none. Right after the transaction the row's event is sent to the events queue and
-/// the row removed (<see cref="PublishAsync"/>); if the host dies or the queue is away in between, the row stays, and the
+/// the row removed (<see cref="PublishAsync"/>; to the queue or an Event Grid topic, <see cref="ArticleEventSinks"/>); if the host dies or the queue is away in between, the row stays, and the
 /// sweep publishes it (<see cref="DrainAsync"/>). At least once: a consumer may see an event twice (same <c>id</c>), never not at all.
 /// </summary>
 public sealed partial class ArticleEvents(IngestStorage storage, TimeProvider time, ILogger<ArticleEvents>? logger = null)
 {
     private readonly ILogger _logger = logger ?? NullLogger<ArticleEvents>.Instance;
+    private readonly IArticleEventSink? _sink = ArticleEventSinks.For(storage);
 
-    /// <summary>Events are on unless <c>Ingest:ArticleEventsQueue</c> is empty.</summary>
-    public bool Enabled => storage.ArticleEventsQueue is not null;
+    /// <summary>Events are on unless there is nowhere to send them (no topic, and <c>Ingest:ArticleEventsQueue</c> empty).</summary>
+    public bool Enabled => _sink is not null;
 
     /// <summary>The outbox row of <paramref name="change"/>, in the article's catalog partition; null when events are off.</summary>
     internal TableEntity? OutboxRow(string partition, ArticleEvent change) => !Enabled ? null : new TableEntity(partition, CatalogKeys.Outbox(change.Time, change.EventId))
@@ -84,10 +85,7 @@ public sealed partial class ArticleEvents(IngestStorage storage, TimeProvider ti
         var change = new ArticleEvent(
             row.GetString("EventId"), row.GetString("Type"), row.GetString("ArticleId"), row.GetInt32("Version") ?? 0,
             row.GetString("Container"), row.GetString("Blob"), row.GetDateTimeOffset("Time") ?? row.Timestamp ?? time.GetUtcNow());
-        var json = ArticleCloudEvent.From(change, storage.Options.PublicBaseUrl).ToJson();
-        var queue = storage.ArticleEventsQueue!;
-        await storage.Resilience.ExecuteAsync(
-            async ct => await queue.SendMessageAsync(json, visibilityTimeout: null, timeToLive: TimeSpan.FromSeconds(-1), ct), cancellationToken);
+        await _sink!.SendAsync(ArticleCloudEvent.From(change, storage.Options.PublicBaseUrl), cancellationToken);
         await storage.Resilience.ExecuteAsync(
             async ct =>
             {

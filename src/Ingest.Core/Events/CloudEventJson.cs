@@ -36,4 +36,5 @@ public sealed record ArticleEventData(string Id, int Version, string Container, 
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(ArticleCloudEvent))]
+[JsonSerializable(typeof(ArticleEventData))]
 internal sealed partial class CloudEventJsonContext : JsonSerializerContext;
