@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Ingest.Core.Composition;
+using Ingest.Core.Events;
 using Ingest.Core.Extraction;
 using Ingest.Core.Ingestion;
 using Ingest.Core.Storage;
@@ -29,7 +30,7 @@ internal static class TransactionCount
         var counter = new Counter(azurite);
         var storage = new IngestStorage(azurite.ConnectionString, options, counter.AddTo);
         var ingestions = new IngestionStore(storage);
-        var ingestor = new ArticleIngestor(storage, new ArticleExtractor(), new ArticleStore(storage, TimeProvider.System), ingestions, TimeProvider.System, NullLogger<ArticleIngestor>.Instance);
+        var ingestor = new ArticleIngestor(storage, new ArticleExtractor(), new ArticleStore(storage, TimeProvider.System, new ArticleEvents(storage, TimeProvider.System)), ingestions, TimeProvider.System, NullLogger<ArticleIngestor>.Instance);
         var seeds = Directory.GetFiles(Path.Combine(root, "seeds")).Order(StringComparer.Ordinal).ToList();
 
         var articles = 0;

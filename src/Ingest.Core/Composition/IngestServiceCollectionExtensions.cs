@@ -1,6 +1,6 @@
-using Ingest.Core.Events;
 using Ingest.Core.Api;
 using Ingest.Core.Api.Health;
+using Ingest.Core.Events;
 using Ingest.Core.Extraction;
 using Ingest.Core.Ingestion;
 using Ingest.Core.Parsing;

@@ -1,6 +1,6 @@
 using Azure.Core;
-using Ingest.Core.Events;
 using Ingest.Core.Composition;
+using Ingest.Core.Events;
 using Ingest.Core.Extraction;
 using Ingest.Core.Ingestion;
 using Ingest.Core.Storage;
