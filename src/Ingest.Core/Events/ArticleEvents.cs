@@ -10,9 +10,10 @@ namespace Ingest.Core.Events;
 /// <summary>
 /// Events out, through an outbox. The article store adds an outbox row to the very transaction that changes the article
 /// (<see cref="OutboxRow"/>), so an event exists exactly when its change does: a write that fails leaves none, a
-/// write skipped as unchanged makes none. Right after the transaction the row's event is sent to the events queue and
-/// the row removed (<see cref="PublishAsync"/>; to the queue or an Event Grid topic, <see cref="ArticleEventSinks"/>); if the host dies or the queue is away in between, the row stays, and the
-/// sweep publishes it (<see cref="DrainAsync"/>). At least once: a consumer may see an event twice (same <c>id</c>), never not at all.
+/// write skipped as unchanged makes none. Right after the transaction the row's event is sent (to the queue or an Event
+/// Grid topic, <see cref="ArticleEventSinks"/>) and the row removed (<see cref="PublishAsync"/>); if the host dies or the
+/// queue is away in between, the row stays and the sweep publishes it (<see cref="DrainAsync"/>). At least once: a
+/// consumer may see an event twice (same <c>id</c>), never not at all.
 /// </summary>
 public sealed partial class ArticleEvents(IngestStorage storage, TimeProvider time, ILogger<ArticleEvents>? logger = null)
 {
@@ -67,7 +68,17 @@ public sealed partial class ArticleEvents(IngestStorage storage, TimeProvider ti
             var rows = await TableReads.ReadAllAsync(storage, storage.ArticlesTable, CatalogKeys.OutboxFilter(partition), select: null, cancellationToken);
             foreach (var row in rows.Where(r => r.GetDateTimeOffset("Time") <= writtenBefore))
             {
-                await SendAndRemoveAsync(row, cancellationToken);
+                try
+                {
+                    await SendAndRemoveAsync(row, cancellationToken);
+                }
+                catch (Exception exception) when (TransientFailures.Are(exception) || exception is RequestFailedException)
+                {
+                    // Still away: this row and the rest wait for the next tick, which must not fail the sweep's own work.
+                    LogDrainStopped(_logger, published, TransientFailures.Describe(exception));
+                    return published;
+                }
+
                 published++;
             }
         }
@@ -103,6 +114,9 @@ public sealed partial class ArticleEvents(IngestStorage storage, TimeProvider ti
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The {Type} event of article {ArticleId} was not published ({Reason}); it stays in the outbox and the sweep publishes it")]
     private static partial void LogLeftForSweep(ILogger logger, string? type, string? articleId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Published {Count} article events from the outbox, then stopped ({Reason}); the next sweep goes on")]
+    private static partial void LogDrainStopped(ILogger logger, int count, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Published {Count} article events the writers had left in the outbox")]
     private static partial void LogDrained(ILogger logger, int count);

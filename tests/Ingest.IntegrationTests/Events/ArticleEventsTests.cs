@@ -113,6 +113,11 @@ public sealed class ArticleEventsTests(AzuriteFixture azurite)
         Assert.True(queueAway.Injected > 0);
         Assert.Empty(await PublishedAsync(storage));
         Assert.Single(await OutboxRowsAsync(storage));
+
+        // A sweep while the queue is still away publishes nothing and does not fail (the sweep's other work stands).
+        _clock.Advance(storage.Options.ArticleEventsGrace + TimeSpan.FromSeconds(1));
+        Assert.Equal(0, await new ArticleEvents(storage, _clock).DrainAsync());
+        Assert.Single(await OutboxRowsAsync(storage));
     }
 
     [Fact]
