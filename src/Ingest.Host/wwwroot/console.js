@@ -307,7 +307,7 @@ async function loadArticles(more = false, note = "") {
     articlesToken = page.continuationToken;
     $("articles-more").hidden = !articlesToken;
     const count = $("article-list").children.length;
-    const counted = count === 0 ? "No articles match." : `${count}${articlesToken ? "+" : ""} articles.`;
+    const counted = count === 0 ? "No articles match." : `${count}${articlesToken ? "+" : ""} article${count === 1 && !articlesToken ? "" : "s"}.`;
     status.textContent = note ? `${note} ${counted}` : counted;
   } catch (error) {
     status.textContent = error.message;
