@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
 using Ingest.Core.Composition;
 using Ingest.Core.Ingestion;
 using Ingest.Core.Storage;
@@ -15,18 +14,15 @@ internal static class BurstRun
 {
     public static async Task<int> MainAsync(string[] args)
     {
-        var files = Option(args, "--files", 64);
+        var count = Option(args, "--files", 64);
         var mib = Option(args, "--mib", 10);
-        var parallel = Option(args, "--parallel", files);
+        var parallel = Option(args, "--parallel", Math.Min(count, 64));
         var hostCount = Option(args, "--hosts", 1);
         var kib = Option(args, "--kib", 0); // small files: overrides --mib
+        var real = args.Contains("--real");
+        var withAz = args.Contains("--az");
         var root = RepositoryRoot.Find() ?? throw new InvalidOperationException("Run inside the Ingest repository.");
-        var hostDll = Path.Combine(root, "src", "Ingest.Host", "bin", "Release", "net10.0", "Ingest.Host.dll");
-        if (!File.Exists(hostDll))
-        {
-            Console.Error.WriteLine($"Build the host first: dotnet build -c Release src/Ingest.Host ({hostDll} is missing).");
-            return 2;
-        }
+        var hostDll = HostDll(root);
 
         await using var azurite = await LocalAzurite.StartAsync(root, dataFolder: null, ports: (0, 0, 0));
         var options = new IngestOptions { ArticlesContainer = "articles" };
@@ -41,59 +37,129 @@ internal static class BurstRun
             await WaitHealthyAsync(started.Port);
         }
 
-        var host = hosts[0];
-        var baseline = Rss(host.Process.Id);
-
-        var size = kib > 0 ? kib * 1024 : mib * 1024 * 1024;
-        var body = BinaryData.FromBytes(Story(size));
+        var baseline = Rss(hosts[0].Process.Id);
+        var files = real ? BurstFiles.Real(root, count) : BurstFiles.Stories(count, kib > 0 ? kib * 1024 : mib * 1024 * 1024);
+        var bytes = files.Sum(f => (long)f.Body.ToMemory().Length);
+        using var sampler = new RssSampler(hosts.Select(h => h.Process.Id).ToList());
         var clock = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(Enumerable.Range(0, files), new ParallelOptions { MaxDegreeOfParallelism = parallel }, async (i, ct) =>
-            await storage.Articles.UploadAsync($"burst/{i:D5}.txt", body, ct));
-        var uploaded = clock.Elapsed;
-
-        var final = 0;
-        var firstFinal = TimeSpan.Zero;
-        while (clock.Elapsed < TimeSpan.FromMinutes(10))
+        var began = DateTimeOffset.UtcNow;
+        if (withAz)
         {
-            final = (await ingestions.ListAllAsync()).Count(r => r.Status != IngestionStatus.Processing);
-            firstFinal = final > 0 && firstFinal == TimeSpan.Zero ? clock.Elapsed : firstFinal;
-            if (final == files)
+            await UploadWithAzAsync(files, azurite.ConnectionString);
+        }
+        else
+        {
+            await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = parallel }, async (file, ct) =>
+                await storage.Articles.UploadAsync(file.Name, file.Body, ct));
+        }
+
+        var uploaded = clock.Elapsed;
+        List<IngestionRecord> records = [];
+        while (clock.Elapsed < TimeSpan.FromMinutes(15))
+        {
+            records = await ingestions.ListAllAsync();
+            if (records.Count(r => r.Status != IngestionStatus.Processing) == count)
             {
                 break;
             }
 
-            await Task.Delay(500);
+            // Each file's time is read from its record, not from when this loop saw it: polling seldom keeps the load off Azurite.
+            await Task.Delay(TimeSpan.FromSeconds(3));
         }
 
-        var peak = Rss(host.Process.Id);
-        var records = await ingestions.ListAllAsync();
-        var statuses = records.GroupBy(r => r.Status).Select(g => $"{g.Key} {g.Count()}");
+        var final = records.Where(r => r.Status != IngestionStatus.Processing).ToList();
+        // When each file reached its final status (seconds from the upload's start), and its latency from its own upload.
+        var done = final.Select(r => (r.UpdatedAt - began).TotalSeconds).Order().ToList();
+        var latency = final.Where(r => r.BlobVersion is not null).Select(r => (r.UpdatedAt - r.BlobVersion!.LastModified).TotalSeconds).Order().ToList();
+        var statuses = final.GroupBy(r => r.Status).Select(g => $"{g.Key} {g.Count()}");
+        var shape = real ? "corpus and real pages, every format" : $"stories of {files[0].Body.ToMemory().Length / 1024} KiB";
+        var uploader = withAz ? "az storage blob upload-batch" : $"the Azure SDK, {parallel} at once";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{files} files × {size / 1024} KiB, {parallel} uploads at once, {hostCount} host(s): uploaded in {uploaded.TotalSeconds:F1} s, "
-            + $"{final}/{files} final after {clock.Elapsed.TotalSeconds:F1} s ({(clock.Elapsed - uploaded).TotalSeconds:F1} s after the upload ended; first at {firstFinal.TotalSeconds:F1} s) "
-            + $"({string.Join(", ", statuses)}; {records.Count(r => r.Attempts > 1)} delivered more than once)"));
+            $"{count} files ({bytes / 1e6:F1} MB, {shape}) uploaded with {uploader} into {hostCount} host(s) in {uploaded.TotalSeconds:F1} s"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"host RSS: {baseline.Current / 1024} MiB idle, peak {peak.Peak / 1024} MiB"));
+            $"  final: {final.Count}/{count} ({string.Join(", ", statuses)}; {final.Count(r => r.Attempts > 1)} delivered more than once)"));
+        if (done.Count > 0)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  last final {done[^1] - uploaded.TotalSeconds:F1} s after the upload ended ({done[^1]:F1} s after it began); 90 % at {Percentile(done, 0.9):F1} s"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  steady rate {SteadyRate(done):F1} files/s (10th to 90th percentile of completions)"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  ingestion latency (upload to final status): p50 {Percentile(latency, 0.5):F2} s, p95 {Percentile(latency, 0.95):F2} s, max {latency[^1]:F2} s"));
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  host RSS: {baseline.Current / 1024} MiB idle, peak {sampler.PeakKib / 1024} MiB (sampled every 100 ms)"));
         foreach (var started in hosts)
         {
             started.Process.Kill(entireProcessTree: true);
             started.Dispose();
         }
 
-        return final == files ? 0 : 1;
+        return final.Count == count ? 0 : 1;
     }
 
-    /// <summary>A plain-text story of just under <paramref name="bytes"/> bytes (10 MiB is the largest file ingested): a headline, then paragraphs.</summary>
-    private static byte[] Story(int bytes)
-    {
-        var text = new StringBuilder("A Very Long Story\n\nBy Ann Lee\n\n", bytes + 200);
-        var paragraph = 0;
-        while (text.Length < bytes - 200)
-        {
-            text.Append(CultureInfo.InvariantCulture, $"Paragraph {paragraph++} of a long story, with enough words in it to read as prose, and a comma.\n\n");
-        }
+    private static double Percentile(List<double> sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
 
-        return Encoding.UTF8.GetBytes(text.ToString());
+    /// <summary>Files per second between the 10th and the 90th percentile of completions: the rate once the burst is under way, before its tail.</summary>
+    private static double SteadyRate(List<double> done)
+    {
+        var first = Percentile(done, 0.1);
+        var last = Percentile(done, 0.9);
+        return last > first ? done.Count * 0.8 / (last - first) : double.NaN;
+    }
+
+    /// <summary>Writes the files to a folder and drops them as a user would: <c>az storage blob upload-batch</c>.</summary>
+    private static async Task UploadWithAzAsync(List<(string Name, BinaryData Body)> files, string connectionString)
+    {
+        var folder = Directory.CreateTempSubdirectory("ingest-burst-");
+        try
+        {
+            foreach (var (name, body) in files)
+            {
+                var path = Path.Combine(folder.FullName, name);
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                await File.WriteAllBytesAsync(path, body.ToArray());
+            }
+
+            var start = new ProcessStartInfo("az") { UseShellExecute = false };
+            foreach (var argument in (string[])["storage", "blob", "upload-batch", "--destination", "articles", "--source", folder.FullName,
+                         "--connection-string", connectionString, "--overwrite", "--only-show-errors", "--output", "none"])
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            using var az = Process.Start(start) ?? throw new InvalidOperationException("az did not start (apt-get install azure-cli).");
+            await az.WaitForExitAsync();
+            if (az.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"az storage blob upload-batch exited with {az.ExitCode}.");
+            }
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>Samples the hosts' resident memory every 100 ms and keeps the largest (KiB).</summary>
+    private sealed class RssSampler : IDisposable
+    {
+        private readonly Timer _timer;
+
+        public RssSampler(List<int> pids) =>
+            _timer = new Timer(_ => PeakKib = Math.Max(PeakKib, pids.Max(pid => Rss(pid).Current)), null, 0, 100);
+
+        public long PeakKib { get; private set; }
+
+        public void Dispose() => _timer.Dispose();
+    }
+
+    /// <summary>The Release build of the standalone host, which the load runs start as processes.</summary>
+    public static string HostDll(string root)
+    {
+        var hostDll = Path.Combine(root, "src", "Ingest.Host", "bin", "Release", "net10.0", "Ingest.Host.dll");
+        return File.Exists(hostDll) ? hostDll : throw new FileNotFoundException($"Build the host first: dotnet build -c Release src/Ingest.Host ({hostDll} is missing).");
     }
 
     public static int Option(string[] args, string name, int fallback)
@@ -102,12 +168,12 @@ internal static class BurstRun
         return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
     }
 
-    private sealed record RunningHost(Process Process, int Port) : IDisposable
+    public sealed record RunningHost(Process Process, int Port) : IDisposable
     {
         public void Dispose() => Process.Dispose();
     }
 
-    private static RunningHost StartHost(string hostDll, string connectionString)
+    public static RunningHost StartHost(string hostDll, string connectionString)
     {
         int port;
         using (var listener = new TcpListener(IPAddress.Loopback, 0))
@@ -124,14 +190,16 @@ internal static class BurstRun
         start.Environment["AzureWebJobsStorage"] = connectionString;
         start.Environment["Ingest__TokenSigningKey"] = "a-test-signing-key-of-at-least-32-characters";
         start.Environment["Ingest__ApiKey"] = "load-test-key";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Logging__LogLevel__Default"] = Environment.GetEnvironmentVariable("Logging__LogLevel__Default") ?? "Warning";
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the host.");
-        process.OutputDataReceived += (_, _) => { };
+        // INGEST_LOAD_HOST_LOG=file keeps the hosts' console output (with Logging__LogLevel__Default=Information, each ingestion's time).
+        var log = Environment.GetEnvironmentVariable("INGEST_LOAD_HOST_LOG") is { Length: > 0 } path ? TextWriter.Synchronized(File.AppendText(path)) : null;
+        process.OutputDataReceived += (_, line) => log?.WriteLine(line.Data);
         process.BeginOutputReadLine();
         return new RunningHost(process, port);
     }
 
-    private static async Task WaitHealthyAsync(int port)
+    public static async Task WaitHealthyAsync(int port)
     {
         using var client = new HttpClient();
         for (var i = 0; i < 300; i++)

@@ -1,11 +1,20 @@
 using Ingest.Load;
 
 // Usage: dotnet build -c Release src/Ingest.Host && dotnet run -c Release --project bench/Ingest.Load -- burst
-//          [--files N] [--mib M | --kib K] [--parallel P] [--hosts H]
+//          [--files N] [--real | --mib M | --kib K] [--az] [--parallel P] [--hosts H]
 // Starts Azurite (in memory, free ports) and H standalone hosts with one host id (Release build of src/Ingest.Host),
-// uploads N files of M MiB (or K KiB) straight to the container P at a time, waits until every file has a final status,
-// and prints the time to 100 % and the first host's peak resident memory (VmHWM).
+// uploads N files (stories of M MiB or K KiB, or with --real the corpus and real pages in every format) with the Azure
+// SDK P at a time (or with az), waits until every file has a final status, and prints the time to 100 %, the steady
+// rate, p50/p95 latency from upload to final status and the hosts' peak resident memory.
 //
 //        dotnet run -c Release --project bench/Ingest.Load -- transactions [--files N]
 // Counts the storage transactions each ingestion makes (what Ingest costs per 1,000 files).
-return args is ["transactions", ..] ? await TransactionCount.MainAsync(args) : await BurstRun.MainAsync(args);
+//
+//        dotnet run -c Release --project bench/Ingest.Load -- get [--requests N] [--files N]
+// GET /api/articles/{id} from a host against one raw point read of the article's row, at concurrency 1 and 8.
+return args switch
+{
+    ["transactions", ..] => await TransactionCount.MainAsync(args),
+    ["get", ..] => await GetLatency.MainAsync(args),
+    _ => await BurstRun.MainAsync(args),
+};

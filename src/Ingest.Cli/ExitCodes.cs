@@ -1,3 +1,5 @@
+using Ingest.Core.Ingestion;
+
 namespace Ingest.Cli;
 
 /// <summary>What <c>ingest</c> exits with, for scripts.</summary>
@@ -17,6 +19,9 @@ public static class ExitCodes
 
     /// <summary>The blob or article named does not exist.</summary>
     public const int NotFound = 4;
+
+    /// <summary>What a command that reports one file's final status exits with: <see cref="SomeFailed"/> when it failed or was poisoned.</summary>
+    public static int ForStatus(string status) => status is IngestionStatus.Failed or IngestionStatus.Poisoned ? SomeFailed : Ok;
 }
 
 /// <summary>A failure the CLI reports as one line and an exit code, never a stack trace.</summary>

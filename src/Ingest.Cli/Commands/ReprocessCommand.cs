@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Ingest.Cli.Push;
 using Ingest.Core.Api.Contracts;
-using Ingest.Core.Ingestion;
 using Spectre.Console;
 
 namespace Ingest.Cli.Commands;
@@ -40,7 +39,7 @@ public static class ReprocessCommand
                 StatusCommand.Write(cli.Console, record);
             }
 
-            return record.Status is IngestionStatus.Failed or IngestionStatus.Poisoned ? ExitCodes.SomeFailed : ExitCodes.Ok;
+            return ExitCodes.ForStatus(record.Status);
         }));
         return command;
     }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Ingest.Core.Api.Contracts;
-using Ingest.Core.Ingestion;
 using Spectre.Console;
 
 namespace Ingest.Cli.Commands;
@@ -26,7 +25,7 @@ public static class StatusCommand
                 Write(cli.Console, record);
             }
 
-            return record.Status is IngestionStatus.Failed or IngestionStatus.Poisoned ? ExitCodes.SomeFailed : ExitCodes.Ok;
+            return ExitCodes.ForStatus(record.Status);
         }));
         return command;
     }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Ingest.Core.Decoding;
 using Ingest.Core.Metadata;
 using Ingest.Core.Model;
@@ -71,22 +72,22 @@ public sealed class ArticleExtractor(ArticleReaders readers, ExtractionLimits li
         return ExtractionResult.Success(articles);
     }
 
+    /// <summary>Control characters but the line-breaking ones, and U+FFFD (an undecodable byte): what text has next to none of.</summary>
+    private static readonly SearchValues<char> NonText = SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Concat(Enumerable.Range(0x7F, 0x21)).Select(c => (char)c).Where(c => c is not ('\n' or '\r' or '\t' or '\f')), '\uFFFD']);
+
     private static bool IsBinary(string text)
     {
-        if (text.Length == 0)
-        {
-            return false;
-        }
-
+        // Counted with a vectorised search from one suspicious character to the next: most text has none at all.
+        var limit = text.Length * MaxNonTextShare;
         var suspicious = 0;
-        foreach (var c in text)
+        var rest = text.AsSpan();
+        for (var at = rest.IndexOfAny(NonText); at >= 0; at = rest.IndexOfAny(NonText))
         {
-            if (c == '\uFFFD' || (char.IsControl(c) && c is not ('\n' or '\r' or '\t' or '\f')))
-            {
-                suspicious++;
-            }
+            suspicious++;
+            rest = rest[(at + 1)..];
         }
 
-        return suspicious > text.Length * MaxNonTextShare;
+        return suspicious > limit;
     }
 }

@@ -86,7 +86,8 @@ public sealed partial class ArticleIngestor(
         // What is recorded before the download: a delivery of content already ingested (the trigger's late or second
         // delivery of a blob the sweep or another host did) reads no body, extracts nothing and writes nothing. A blob
         // over the limit is refused before a byte of its body is read.
-        var before = await ingestions.GetAsync(blobName, cancellationToken);
+        var read = await ingestions.ReadAsync(blobName, cancellationToken);
+        var before = read.Record;
         BlobDownload? download;
         using (IngestTelemetry.Source.StartActivity("download"))
         {
@@ -126,15 +127,19 @@ public sealed partial class ArticleIngestor(
 
         var ids = extraction.Succeeded ? extraction.Articles.Select(a => BlobKeys.ArticleId(blobName, a.Position)).ToList() : [];
         IngestionRecord? previous = null; // The record as it stood before this delivery: was this content done already?
-        var processing = await RecordAsync(
+        // Written under the ETag of the record read before the download (no second read); the outcome's write goes on
+        // from this write's answer in turn. A record that changed in between is read again and the update applied to it.
+        var recorded = await ingestions.UpdateAsync(
             blobName,
             current =>
             {
                 previous = current;
                 return IngestionRecord.Processing(blobName, current, version, ids, time.GetUtcNow());
             },
+            read,
             cancellationToken);
-        if (processing.BlobVersion is { } recorded && recorded.ETag != version.ETag && recorded.LastModified >= version.LastModified)
+        var processing = recorded.Record!;
+        if (processing.BlobVersion is { } newer && newer.ETag != version.ETag && newer.LastModified >= version.LastModified)
         {
             // A run over newer content got here first: it records the outcome; this stale run writes nothing.
             return (processing, 0, bytes);
@@ -144,7 +149,7 @@ public sealed partial class ArticleIngestor(
 
         if (!extraction.Succeeded)
         {
-            return (await RecordAsync(blobName, current => Failure(current, blobName, version, extraction.Error.Code, extraction.Error.Message), cancellationToken), 0, bytes);
+            return (await RecordAsync(blobName, current => Failure(current, blobName, version, extraction.Error.Code, extraction.Error.Message), cancellationToken, recorded), 0, bytes);
         }
 
         using var storing = IngestTelemetry.Source.StartActivity("store");
@@ -170,7 +175,7 @@ public sealed partial class ArticleIngestor(
         }
         catch (ArticleTooLargeException exception)
         {
-            return (await RecordAsync(blobName, current => Failure(current, blobName, version, "too-large", exception.Message), cancellationToken), 0, bytes);
+            return (await RecordAsync(blobName, current => Failure(current, blobName, version, "too-large", exception.Message), cancellationToken, recorded), 0, bytes);
         }
 
         var stale = outcomes.Any(o => o.Outcome == SaveOutcome.Superseded);
@@ -194,7 +199,7 @@ public sealed partial class ArticleIngestor(
         }
 
         var status = StatusOf(outcomes, previous, version);
-        var record = await RecordAsync(blobName, current => IngestionRecord.Completed(blobName, current, status, ids, version, time.GetUtcNow(), reprocessToken), cancellationToken);
+        var record = await RecordAsync(blobName, current => IngestionRecord.Completed(blobName, current, status, ids, version, time.GetUtcNow(), reprocessToken), cancellationToken, recorded);
         return (record, sectionsWritten, bytes);
     }
 
@@ -244,8 +249,9 @@ public sealed partial class ArticleIngestor(
         }
     }
 
-    private async Task<IngestionRecord> RecordAsync(string blobName, Func<IngestionRecord?, IngestionRecord> update, CancellationToken cancellationToken) =>
-        await ingestions.UpdateAsync(blobName, update, cancellationToken) ?? update(null);
+    /// <summary>Records <paramref name="update"/>'s outcome, from <paramref name="known"/> when this run wrote the record last (no read first).</summary>
+    private async Task<IngestionRecord> RecordAsync(string blobName, Func<IngestionRecord?, IngestionRecord> update, CancellationToken cancellationToken, IngestionRead? known = null) =>
+        (await ingestions.UpdateAsync(blobName, update, known, cancellationToken)).Record ?? update(null);
 
     /// <summary>A failed ingestion keeps what the blob's last good content gave (<see cref="IngestionRecord.Failed"/>).</summary>
     private IngestionRecord Failure(IngestionRecord? current, string blobName, BlobVersion? version, string code, string message) =>

@@ -17,8 +17,9 @@ public static class TextNormaliser
 
         var cleaned = ReplaceCharacters(text);
         var lines = TrimAndCollapseLines(cleaned);
-        // NFC last: removing a zero-width character can bring a base letter and its combining mark together.
-        return lines.Normalize(NormalizationForm.FormC);
+        // NFC last: removing a zero-width character can bring a base letter and its combining mark together. Text that is
+        // NFC already (nearly all text) is checked, not copied.
+        return lines.IsNormalized(NormalizationForm.FormC) ? lines : lines.Normalize(NormalizationForm.FormC);
     }
 
     /// <summary>Line ends to LF, space separators to a space, invisible and control characters out, lone surrogates to U+FFFD.</summary>
@@ -85,13 +86,16 @@ public static class TextNormaliser
         };
     }
 
+    /// <summary>Trailing white space off every line, blank lines at either end out, runs of blank lines down to one.</summary>
+    /// <remarks>Only ever removes characters, so a result as long as the text is the text itself, returned without a copy.</remarks>
     private static string TrimAndCollapseLines(string text)
     {
         var builder = new StringBuilder(text.Length);
         var pendingBlank = false;
-        foreach (var rawLine in text.Split('\n'))
+        var span = text.AsSpan();
+        foreach (var range in span.Split('\n'))
         {
-            var line = rawLine.TrimEnd();
+            var line = span[range].TrimEnd();
             if (line.Length == 0)
             {
                 pendingBlank = builder.Length > 0;
@@ -107,6 +111,6 @@ public static class TextNormaliser
             pendingBlank = false;
         }
 
-        return builder.ToString();
+        return builder.Length == text.Length ? text : builder.ToString();
     }
 }

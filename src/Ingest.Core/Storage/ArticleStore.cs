@@ -29,9 +29,13 @@ public sealed class ArticleStore(IngestStorage storage, TimeProvider time, Artic
         var partition = PartitionOf(write.Article);
         for (var attempt = 1; attempt <= MaxWriteAttempts; attempt++)
         {
-            var existingRow = await PointReadAsync(Catalog, partition, CatalogKeys.Article(id), cancellationToken);
+            // The two reads go out together: one round trip's wait, not two.
+            var readingArticle = PointReadAsync(Catalog, partition, CatalogKeys.Article(id), cancellationToken);
+            var readingHead = PointReadAsync(Sections, id, SectionRows.HeadRowKey, cancellationToken);
+            await Task.WhenAll(readingArticle, readingHead);
+            var existingRow = await readingArticle;
             var existing = existingRow is null ? null : ReadState(existingRow);
-            var headRow = await PointReadAsync(Sections, id, SectionRows.HeadRowKey, cancellationToken);
+            var headRow = await readingHead;
             var head = headRow is null ? default : SectionRows.ReadHead(headRow);
 
             if (await IsOlderAsync(write, existing?.Blob, cancellationToken) || await IsOlderAsync(write, headRow is null ? null : head.Blob, cancellationToken))

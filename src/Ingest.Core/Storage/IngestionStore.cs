@@ -21,43 +21,57 @@ public sealed class IngestionStore(IngestStorage storage)
 
     private TableClient Table => storage.IngestionsTable;
 
-    public async Task<IngestionRecord?> GetAsync(string blobName, CancellationToken cancellationToken = default)
+    public async Task<IngestionRecord?> GetAsync(string blobName, CancellationToken cancellationToken = default) =>
+        (await ReadAsync(blobName, cancellationToken)).Record;
+
+    /// <summary>The blob's record as it stands (null when it has none), with the ETag a later <see cref="UpdateAsync(string, Func{IngestionRecord?, IngestionRecord?}, IngestionRead, CancellationToken)"/> can write under.</summary>
+    public async Task<IngestionRead> ReadAsync(string blobName, CancellationToken cancellationToken = default)
     {
         var row = await ReadRowAsync(blobName, cancellationToken);
-        return row is null ? null : Read(row);
+        return row is null ? IngestionRead.None : new IngestionRead(Read(row), row.ETag);
     }
 
     /// <summary>
     /// Applies <paramref name="update"/> to the blob's record. It gets the current record (or null) and returns the
     /// new one, or null to leave it as it is. Returns what is stored afterwards.
     /// </summary>
-    public async Task<IngestionRecord?> UpdateAsync(string blobName, Func<IngestionRecord?, IngestionRecord?> update, CancellationToken cancellationToken = default)
+    public async Task<IngestionRecord?> UpdateAsync(string blobName, Func<IngestionRecord?, IngestionRecord?> update, CancellationToken cancellationToken = default) =>
+        (await UpdateAsync(blobName, update, known: null, cancellationToken)).Record;
+
+    /// <summary>
+    /// As <see cref="UpdateAsync(string, Func{IngestionRecord?, IngestionRecord?}, CancellationToken)"/>, starting from
+    /// <paramref name="known"/> (what an earlier read or write of this record returned) instead of reading it first: the
+    /// write is made under its ETag, so a record that changed since is read again and the update applied to it. Returns
+    /// what is stored afterwards, with the ETag the next update can start from.
+    /// </summary>
+    public async Task<IngestionRead> UpdateAsync(string blobName, Func<IngestionRecord?, IngestionRecord?> update, IngestionRead? known, CancellationToken cancellationToken = default)
     {
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            var row = await ReadRowAsync(blobName, cancellationToken);
-            var current = row is null ? null : Read(row);
+            var read = attempt == 1 && known is not null ? known : await ReadAsync(blobName, cancellationToken);
+            var current = read.Record;
             var next = update(current);
             if (next is null)
             {
-                return current;
+                return read;
             }
 
             if (current?.BlobVersion is { } stored && next.BlobVersion is { } incoming && incoming.LastModified < stored.LastModified)
             {
                 // A run over older content finishing late never overwrites what a newer run recorded.
-                return current;
+                return read;
             }
 
             var entity = Write(blobName, next);
             // The index rows first: a record is never missing from the index, at worst the index names a state it left.
             await _index.AddAsync(next, cancellationToken);
+            Response written;
             try
             {
-                await storage.Resilience.ExecuteAsync(
-                    async ct => row is null
+                written = await storage.Resilience.ExecuteAsync(
+                    async ct => read.ETag is not { } etag
                         ? await Table.AddEntityAsync(entity, ct)
-                        : await Table.UpdateEntityAsync(entity, row.ETag, TableUpdateMode.Replace, ct),
+                        : await Table.UpdateEntityAsync(entity, etag, TableUpdateMode.Replace, ct),
                     cancellationToken);
             }
             catch (RequestFailedException exception) when (exception.Status is 409 or 412)
@@ -68,7 +82,7 @@ public sealed class IngestionStore(IngestStorage storage)
             }
 
             await ForgetAsync(current, next, cancellationToken);
-            return next;
+            return new IngestionRead(next, written.Headers.ETag);
         }
 
         throw new StorageConflictException($"The ingestion record of blob '{blobName}' kept changing under {MaxAttempts} attempts.");
@@ -212,4 +226,10 @@ public sealed class IngestionStore(IngestStorage storage)
         row.GetString("BlobETag") is { } etag ? new BlobVersion(etag, row.GetDateTimeOffset("BlobLastModified") ?? DateTimeOffset.MinValue) : null,
         row.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.MinValue,
         row.GetString("ReprocessToken"));
+}
+
+/// <summary>A blob's ingestion record as read or written (null when it has none) and the row's ETag (null when there is no row).</summary>
+public sealed record IngestionRead(IngestionRecord? Record, ETag? ETag)
+{
+    public static IngestionRead None { get; } = new(null, null);
 }

@@ -25,6 +25,62 @@ public sealed class ArticleIngestorTests(AzuriteFixture azurite)
         await storage.Articles.Container.GetBlobClient(name).UploadAsync(BinaryData.FromString(content), overwrite: true);
 
     [Fact]
+    public async Task IngestAsync_NewFile_ReadsItsIngestionRecordOnce()
+    {
+        // The record is read before the download (is this content done already?); the "processing" write goes on from
+        // that read and the outcome's write from the "processing" write's answer, each under its ETag, not after a read.
+        var queries = new QueryRecorder();
+        var (storage, ingestor, _) = await NewAsync(queries.AddTo);
+        await UploadAsync(storage, "one.txt", "A Title\n\nBy Ann Lee\n\nA first paragraph, long enough to read as prose in the article.");
+        queries.Clear();
+
+        var record = await ingestor.IngestAsync("one.txt");
+
+        Assert.Equal(IngestionStatus.Succeeded, record.Status);
+        var recordReads = queries.Queries.Count(q => q.Contains($"/{storage.Options.IngestionsTable}(", StringComparison.Ordinal));
+        Assert.Equal(1, recordReads);
+    }
+
+    [Fact]
+    public async Task IngestAsync_RecordChangedAfterItWasRead_AppliesTheOutcomeToTheNewerRecord()
+    {
+        // Another delivery of this content records "processing" just after this run read the record: the ETag check refuses
+        // this run's write, which is applied again to what is stored now (the attempts count both deliveries).
+        var interposer = new AfterFirstRecordRead();
+        var (storage, ingestor, _) = await NewAsync(interposer.AddTo);
+        var other = new IngestionStore(await azurite.ReopenStorageAsync(storage.Options));
+        await UploadAsync(storage, "two.txt", "A Title\n\nBy Ann Lee\n\nA first paragraph, long enough to read as prose in the article.");
+        var version = (await storage.Articles.CurrentVersionAsync("two.txt"))!;
+        interposer.Then = () => other.UpdateAsync("two.txt", current => IngestionRecord.Processing("two.txt", current, version, [], DateTimeOffset.UtcNow)).GetAwaiter().GetResult();
+
+        var record = await ingestor.IngestAsync("two.txt");
+
+        Assert.True(interposer.Ran);
+        Assert.Equal(IngestionStatus.Succeeded, record.Status);
+        Assert.Equal(2, record.Attempts);
+        var stored = (await other.GetAsync("two.txt"))!;
+        Assert.Equal((record.Status, record.Attempts, record.BlobVersion), (stored.Status, stored.Attempts, stored.BlobVersion));
+    }
+
+    /// <summary>Runs <see cref="Then"/> once, when the first read of an ingestion record has been answered.</summary>
+    private sealed class AfterFirstRecordRead : Azure.Core.Pipeline.HttpPipelineSynchronousPolicy
+    {
+        public Action? Then { get; set; }
+        public bool Ran { get; private set; }
+
+        public void AddTo(Azure.Core.ClientOptions options) => options.AddPolicy(this, Azure.Core.HttpPipelinePosition.PerCall);
+
+        public override void OnReceivedResponse(Azure.Core.HttpMessage message)
+        {
+            if (!Ran && Then is not null && message.Request.Method == Azure.Core.RequestMethod.Get && message.Request.Uri.Path.Contains("Ingestions", StringComparison.Ordinal))
+            {
+                Ran = true;
+                Then();
+            }
+        }
+    }
+
+    [Fact]
     public async Task IngestAsync_JsonArrayThatShrinks_RemovesTheArticleItNoLongerHolds()
     {
         var (storage, ingestor, articles) = await NewAsync();
