@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using Ingest.Core.Model;
 using Ingest.Core.Parsing.Bylines;
@@ -95,6 +96,9 @@ public sealed partial class PlainTextArticleReader : IArticleReader
         var lines = new List<ClassifiedLine>();
         layout = [];
         var previousWasBlank = true;
+        // The paragraph being joined, built once: adding each wrapped line to the text so far would copy it once per line.
+        StringBuilder? joined = null;
+        var lastLine = "";
         foreach (var raw in rawLines)
         {
             if (raw.Length == 0)
@@ -104,20 +108,32 @@ public sealed partial class PlainTextArticleReader : IArticleReader
             }
 
             var line = LineClassifier.Classify(raw);
-            if (!previousWasBlank && line.Kind == LineKind.Text && lines is [.., { Kind: LineKind.Text } last] && ContinuesParagraph(last.Text, line.Text))
+            if (!previousWasBlank && line.Kind == LineKind.Text && lines is [.., { Kind: LineKind.Text } last] && ContinuesParagraph(lastLine, line.Text))
             {
-                lines[^1] = last with { Text = last.Text + " " + line.Text };
+                (joined ??= new StringBuilder(last.Text)).Append(' ').Append(line.Text);
             }
             else
             {
+                EndJoin(lines, ref joined);
                 lines.Add(line);
                 layout.Add(new LineLayout(previousWasBlank, raw.Length - raw.AsSpan().TrimStart().Length, NumberedItem().IsMatch(raw)));
             }
 
+            lastLine = line.Text;
             previousWasBlank = false;
         }
 
+        EndJoin(lines, ref joined);
         return lines;
+
+        static void EndJoin(List<ClassifiedLine> lines, ref StringBuilder? joined)
+        {
+            if (joined is not null)
+            {
+                lines[^1] = lines[^1] with { Text = joined.ToString() };
+                joined = null;
+            }
+        }
     }
 
     /// <summary>How a line stood in the file: after a blank line or not, its indent, and whether it opens with an item number ("1. ").</summary>

@@ -36,6 +36,26 @@ public sealed class PlainTextArticleReaderTests
     }
 
     [Fact]
+    public void Read_LongHardWrappedParagraph_IsJoinedInMemoryLinearInItsLength()
+    {
+        // 4,000 wrapped lines of one paragraph (about 290 KB): joining them one line at a time onto the text so far copied the
+        // paragraph once per line, gigabytes for a file this size; the joined text is built once.
+        var lines = Enumerable.Range(0, 4_000).Select(i => $"and the story went on, line {i:D4} of a paragraph wrapped by hand at seventy");
+        var text = "A Long Story\n\nBy Ann Lee\n\nThe story began here,\n" + string.Join("\n", lines);
+        var normalised = TextNormaliser.Normalise(text);
+        var reader = new PlainTextArticleReader();
+
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        var draft = Assert.Single(reader.Read(normalised).Drafts);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+
+        var paragraph = Assert.Single(draft.Sections.Single().Paragraphs);
+        Assert.StartsWith("The story began here, and the story went on, line 0000 ", paragraph, StringComparison.Ordinal);
+        Assert.EndsWith("line 3999 of a paragraph wrapped by hand at seventy", paragraph, StringComparison.Ordinal);
+        Assert.True(allocated < 64L * normalised.Length * sizeof(char), $"Reading allocated {allocated:N0} bytes for {normalised.Length:N0} characters.");
+    }
+
+    [Fact]
     public void Read_HardWrappedParagraph_IsJoinedIntoOne()
     {
         var draft = Read("Title Line\n\nThe council met on Monday and\nvoted to approve the plan, which\nwill cost £4.2m.\n\nNext paragraph.");
