@@ -122,7 +122,8 @@ internal static class BurstRun
                 await File.WriteAllBytesAsync(path, body.ToArray());
             }
 
-            var start = new ProcessStartInfo("az") { UseShellExecute = false };
+            // Its progress bar goes to standard error, a line per file: kept, and shown only if the upload fails.
+            var start = new ProcessStartInfo("az") { UseShellExecute = false, RedirectStandardError = true };
             foreach (var argument in (string[])["storage", "blob", "upload-batch", "--destination", "articles", "--source", folder.FullName,
                          "--connection-string", connectionString, "--overwrite", "--only-show-errors", "--output", "none"])
             {
@@ -130,10 +131,11 @@ internal static class BurstRun
             }
 
             using var az = Process.Start(start) ?? throw new InvalidOperationException("az did not start (apt-get install azure-cli).");
+            var errors = await az.StandardError.ReadToEndAsync();
             await az.WaitForExitAsync();
             if (az.ExitCode != 0)
             {
-                throw new InvalidOperationException($"az storage blob upload-batch exited with {az.ExitCode}.");
+                throw new InvalidOperationException($"az storage blob upload-batch exited with {az.ExitCode}: {errors[^Math.Min(errors.Length, 2000)..]}");
             }
         }
         finally
@@ -147,12 +149,23 @@ internal static class BurstRun
     {
         private readonly Timer _timer;
 
-        public RssSampler(List<int> pids) =>
-            _timer = new Timer(_ => PeakKib = Math.Max(PeakKib, pids.Max(pid => Rss(pid).Current)), null, 0, 100);
+        public RssSampler(List<int> pids) => _timer = new Timer(_ => Sample(pids), null, 0, 100);
 
         public long PeakKib { get; private set; }
 
         public void Dispose() => _timer.Dispose();
+
+        private void Sample(List<int> pids)
+        {
+            try
+            {
+                PeakKib = Math.Max(PeakKib, pids.Max(pid => Rss(pid).Current));
+            }
+            catch (IOException)
+            {
+                // A host that has just exited has no /proc entry: its peak was sampled already.
+            }
+        }
     }
 
     /// <summary>The Release build of the standalone host, which the load runs start as processes.</summary>
@@ -193,7 +206,9 @@ internal static class BurstRun
         start.Environment["Logging__LogLevel__Default"] = Environment.GetEnvironmentVariable("Logging__LogLevel__Default") ?? "Warning";
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the host.");
         // INGEST_LOAD_HOST_LOG=file keeps the hosts' console output (with Logging__LogLevel__Default=Information, each ingestion's time).
-        var log = Environment.GetEnvironmentVariable("INGEST_LOAD_HOST_LOG") is { Length: > 0 } path ? TextWriter.Synchronized(File.AppendText(path)) : null;
+        var log = Environment.GetEnvironmentVariable("INGEST_LOAD_HOST_LOG") is { Length: > 0 } path
+            ? TextWriter.Synchronized(new StreamWriter(path, append: true) { AutoFlush = true })
+            : null;
         process.OutputDataReceived += (_, line) => log?.WriteLine(line.Data);
         process.BeginOutputReadLine();
         return new RunningHost(process, port);
