@@ -37,7 +37,7 @@ internal static class BurstRun
             await WaitHealthyAsync(started.Port);
         }
 
-        var baseline = Rss(hosts[0].Process.Id);
+        var idleKib = RssKib(hosts[0].Process.Id);
         var files = real ? BurstFiles.Real(root, count) : BurstFiles.Stories(count, kib > 0 ? kib * 1024 : mib * 1024 * 1024);
         var bytes = files.Sum(f => (long)f.Body.ToMemory().Length);
         using var sampler = new RssSampler(hosts.Select(h => h.Process.Id).ToList());
@@ -54,19 +54,7 @@ internal static class BurstRun
         }
 
         var uploaded = clock.Elapsed;
-        List<IngestionRecord> records = [];
-        while (clock.Elapsed < TimeSpan.FromMinutes(15))
-        {
-            records = await ingestions.ListAllAsync();
-            if (records.Count(r => r.Status != IngestionStatus.Processing) == count)
-            {
-                break;
-            }
-
-            // Each file's time is read from its record, not from when this loop saw it: polling seldom keeps the load off Azurite.
-            await Task.Delay(TimeSpan.FromSeconds(3));
-        }
-
+        var records = await WaitUntilFinalAsync(ingestions, count, TimeSpan.FromMinutes(15));
         var final = records.Where(r => r.Status != IngestionStatus.Processing).ToList();
         // When each file reached its final status (seconds from the upload's start), and its latency from its own upload.
         var done = final.Select(r => (r.UpdatedAt - began).TotalSeconds).Order().ToList();
@@ -89,7 +77,7 @@ internal static class BurstRun
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  host RSS: {baseline.Current / 1024} MiB idle, peak {sampler.PeakKib / 1024} MiB (sampled every 100 ms)"));
+            $"  host RSS: {idleKib / 1024} MiB idle, peak {sampler.PeakKib / 1024} MiB (sampled every 100 ms)"));
         foreach (var started in hosts)
         {
             started.Process.Kill(entireProcessTree: true);
@@ -99,7 +87,28 @@ internal static class BurstRun
         return final.Count == count ? 0 : 1;
     }
 
-    private static double Percentile(List<double> sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+    /// <summary>
+    /// Every ingestion record once <paramref name="count"/> of them have a final status, or as they stand when
+    /// <paramref name="limit"/> runs out. Each file's time is read from its record, not from when this loop saw it: polling
+    /// seldom keeps the load off Azurite.
+    /// </summary>
+    public static async Task<List<IngestionRecord>> WaitUntilFinalAsync(IngestionStore ingestions, int count, TimeSpan limit)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var records = await ingestions.ListAllAsync();
+            if (records.Count(r => r.Status != IngestionStatus.Processing) == count || clock.Elapsed >= limit)
+            {
+                return records;
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(3));
+        }
+    }
+
+    /// <summary>The value at or below which a share <paramref name="p"/> of the sorted values lie (nearest rank).</summary>
+    public static double Percentile(IReadOnlyList<double> sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
 
     /// <summary>Files per second between the 10th and the 90th percentile of completions: the rate once the burst is under way, before its tail.</summary>
     private static double SteadyRate(List<double> done)
@@ -159,7 +168,7 @@ internal static class BurstRun
         {
             try
             {
-                PeakKib = Math.Max(PeakKib, pids.Max(pid => Rss(pid).Current));
+                PeakKib = Math.Max(PeakKib, pids.Max(RssKib));
             }
             catch (IOException)
             {
@@ -237,18 +246,10 @@ internal static class BurstRun
         throw new TimeoutException("The host did not become healthy.");
     }
 
-    /// <summary>The process's resident set now and at its peak (KiB), from /proc.</summary>
-    private static (long Current, long Peak) Rss(int pid)
+    /// <summary>The process's resident set now (KiB), from /proc.</summary>
+    private static long RssKib(int pid)
     {
-        long current = 0, peak = 0;
-        foreach (var line in File.ReadLines($"/proc/{pid}/status"))
-        {
-            if (line.StartsWith("VmRSS:", StringComparison.Ordinal)) { current = Kib(line); }
-            if (line.StartsWith("VmHWM:", StringComparison.Ordinal)) { peak = Kib(line); }
-        }
-
-        return (current, peak);
-
-        static long Kib(string line) => long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+        var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
     }
 }

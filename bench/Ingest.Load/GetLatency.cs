@@ -58,19 +58,10 @@ internal static class GetLatency
 
     private static async Task<List<string>> WaitForArticlesAsync(IngestionStore ingestions, int files)
     {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromMinutes(5))
-        {
-            var records = await ingestions.ListAllAsync();
-            if (records.Count == files && records.All(r => r.Status != IngestionStatus.Processing))
-            {
-                return records.SelectMany(r => r.ArticleIds).Order(StringComparer.Ordinal).ToList();
-            }
-
-            await Task.Delay(500);
-        }
-
-        throw new TimeoutException("The files were not all ingested within 5 minutes.");
+        var records = await BurstRun.WaitUntilFinalAsync(ingestions, files, TimeSpan.FromMinutes(5));
+        return records.Count == files && records.All(r => r.Status != IngestionStatus.Processing)
+            ? records.SelectMany(r => r.ArticleIds).Order(StringComparer.Ordinal).ToList()
+            : throw new TimeoutException("The files were not all ingested within 5 minutes.");
     }
 
     /// <summary>Milliseconds per call at <paramref name="concurrency"/> callers, the articles taken in turn; a tenth more calls first, untimed.</summary>
@@ -85,6 +76,6 @@ internal static class GetLatency
             times[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         });
         Array.Sort(times);
-        return (times[requests / 2], times[(int)(requests * 0.95)]);
+        return (BurstRun.Percentile(times, 0.5), BurstRun.Percentile(times, 0.95));
     }
 }
