@@ -23,6 +23,14 @@ public sealed class StandaloneHostOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How often the sweep's new-blob lane runs (<see cref="Core.Ingestion.IngestionSweeper.SweepNewBlobsAsync"/>): it
+    /// lists the container and ingests what has had no record for <c>Ingest:UnrecordedAfter</c>, so a burst is not paced
+    /// by the polling trigger's scan. One listing call per 5,000 blobs each time.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan NewBlobSweepInterval { get; set; } = TimeSpan.FromSeconds(2);
+
     public static void AddTo(IServiceCollection services, IConfiguration configuration) =>
         services.AddOptions<StandaloneHostOptions>()
             .Bind(configuration.GetSection(IngestOptions.SectionName))

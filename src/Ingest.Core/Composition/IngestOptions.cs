@@ -132,13 +132,15 @@ public sealed class IngestOptions
     public TimeSpan StuckProcessingAfter { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>
-    /// A blob whose current content has had no ingestion record this long is ingested by the sweep. The polling trigger
-    /// never sees some blobs of a burst (it looks only at blobs modified after the newest its last scan saw, and an
-    /// upload is stamped when it begins, so one that ends after a scan is older than that mark); this bounds how long
-    /// such a file waits: at most this plus one sweep interval. Long enough that the trigger gets its turn.
+    /// A blob whose current content has had no ingestion record this long is ingested by the sweep: within seconds by its
+    /// new-blob lane (<see cref="Ingestion.IngestionSweeper.SweepNewBlobsAsync"/>), else by the next full sweep. The
+    /// polling trigger's scan hands a burst out one blob at a time, and never sees some blobs of it (it looks only at blobs
+    /// modified after the newest its last scan saw, and an upload is stamped when it begins, so one that ends after a scan
+    /// is older than that mark); this bounds how long a file waits for it. A few seconds: the trigger (and Event Grid, in
+    /// production) gets the first turn, and a blob both start on is fenced by ETags, only extracted twice.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
-    public TimeSpan UnrecordedAfter { get; set; } = TimeSpan.FromSeconds(20);
+    public TimeSpan UnrecordedAfter { get; set; } = TimeSpan.FromSeconds(3);
 
     /// <summary>
     /// The poison queue is one per storage account: a message there about another container is another app's. It is put

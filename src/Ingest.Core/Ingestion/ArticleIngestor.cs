@@ -27,6 +27,12 @@ public sealed partial class ArticleIngestor(
     /// <summary>Blob metadata that <c>POST /api/ingestions/reprocess</c> sets: a new value re-extracts unchanged content.</summary>
     public const string ReprocessMetadataKey = "ingestreprocess";
 
+    /// <summary>The <c>ingest.outcome</c> of a delivery that found its content ingested already: counted, but not as an ingestion.</summary>
+    public const string AlreadyDoneOutcome = "already-done";
+
+    /// <summary>What one delivery came to: the record, the sections it wrote, the bytes it read, and whether it found the work done.</summary>
+    private readonly record struct Run(IngestionRecord Record, int Sections, long Bytes, bool AlreadyDone = false);
+
     public async Task<IngestionRecord> IngestAsync(string blobName, CancellationToken cancellationToken = default)
     {
         var started = Stopwatch.GetTimestamp();
@@ -34,7 +40,15 @@ public sealed partial class ArticleIngestor(
         activity?.SetTag("ingest.blob", blobName);
         try
         {
-            var (record, sections, bytes) = await RunAsync(blobName, cancellationToken);
+            var (record, sections, bytes, alreadyDone) = await RunAsync(blobName, cancellationToken);
+            if (alreadyDone)
+            {
+                // Not an ingestion: a delivery of content the trigger, the sweep or another host ingested first (logged as such).
+                activity?.SetTag("ingest.outcome", AlreadyDoneOutcome);
+                _telemetry.Ingestions.Add(1, new KeyValuePair<string, object?>("ingest.outcome", AlreadyDoneOutcome));
+                return record;
+            }
+
             var duration = Stopwatch.GetElapsedTime(started);
             LogIngested(logger, blobName, record.Status, record.ArticleIds, sections, record.ErrorCode, duration.TotalMilliseconds);
             Report(activity, record, sections, bytes, duration);
@@ -74,12 +88,12 @@ public sealed partial class ArticleIngestor(
         }
     }
 
-    private async Task<(IngestionRecord Record, int Sections, long Bytes)> RunAsync(string blobName, CancellationToken cancellationToken)
+    private async Task<Run> RunAsync(string blobName, CancellationToken cancellationToken)
     {
         if (BlobNames.Problem(blobName) is { } nameProblem)
         {
             // The upload route refuses such names; a blob that arrived with one some other way is not read either.
-            return (await RecordAsync(blobName, current => Failure(current, blobName, null, BlobNames.ErrorCode, nameProblem), cancellationToken), 0, 0);
+            return new Run(await RecordAsync(blobName, current => Failure(current, blobName, null, BlobNames.ErrorCode, nameProblem), cancellationToken), 0, 0);
         }
 
         var maxBytes = storage.Options.MaxBlobBytes;
@@ -97,7 +111,7 @@ public sealed partial class ArticleIngestor(
         using var heldMemory = download;
         if (download is null)
         {
-            return (await RecordAsync(blobName, current => Failure(current, blobName, null, "blob-not-found", "The blob was deleted before it could be read."), cancellationToken), 0, 0);
+            return new Run(await RecordAsync(blobName, current => Failure(current, blobName, null, "blob-not-found", "The blob was deleted before it could be read."), cancellationToken), 0, 0);
         }
 
         var bytes = download.Content is null ? 0 : download.Length;
@@ -107,13 +121,13 @@ public sealed partial class ArticleIngestor(
         {
             // Done already, by this host or another, by the trigger or the sweep: the record keeps its outcome.
             LogAlreadyDone(logger, blobName);
-            return (before!, 0, 0);
+            return new Run(before!, 0, 0, AlreadyDone: true);
         }
 
         if (download.Content is null)
         {
             var message = $"The file has {download.Length} bytes; at most {maxBytes} are ingested (Ingest:MaxBlobBytes).";
-            return (await RecordAsync(blobName, current => Failure(current, blobName, version, "too-large", message), cancellationToken), 0, bytes);
+            return new Run(await RecordAsync(blobName, current => Failure(current, blobName, version, "too-large", message), cancellationToken), 0, bytes);
         }
 
         download.Metadata.TryGetValue(ReprocessMetadataKey, out var reprocessToken);
@@ -142,14 +156,14 @@ public sealed partial class ArticleIngestor(
         if (processing.BlobVersion is { } newer && newer.ETag != version.ETag && newer.LastModified >= version.LastModified)
         {
             // A run over newer content got here first: it records the outcome; this stale run writes nothing.
-            return (processing, 0, bytes);
+            return new Run(processing, 0, bytes);
         }
 
         var force = reprocessToken is not null && reprocessToken != processing.ReprocessToken;
 
         if (!extraction.Succeeded)
         {
-            return (await RecordAsync(blobName, current => Failure(current, blobName, version, extraction.Error.Code, extraction.Error.Message), cancellationToken, recorded), 0, bytes);
+            return new Run(await RecordAsync(blobName, current => Failure(current, blobName, version, extraction.Error.Code, extraction.Error.Message), cancellationToken, recorded), 0, bytes);
         }
 
         using var storing = IngestTelemetry.Source.StartActivity("store");
@@ -175,7 +189,7 @@ public sealed partial class ArticleIngestor(
         }
         catch (ArticleTooLargeException exception)
         {
-            return (await RecordAsync(blobName, current => Failure(current, blobName, version, "too-large", exception.Message), cancellationToken, recorded), 0, bytes);
+            return new Run(await RecordAsync(blobName, current => Failure(current, blobName, version, "too-large", exception.Message), cancellationToken, recorded), 0, bytes);
         }
 
         var stale = outcomes.Any(o => o.Outcome == SaveOutcome.Superseded);
@@ -189,7 +203,7 @@ public sealed partial class ArticleIngestor(
         {
             // Newer content is being or has been ingested: its run records the outcome and removes what it no longer
             // holds. This run reports what is recorded and changes nothing more.
-            return (await ingestions.GetAsync(blobName, cancellationToken) ?? processing, sectionsWritten, bytes);
+            return new Run(await ingestions.GetAsync(blobName, cancellationToken) ?? processing, sectionsWritten, bytes);
         }
 
         // Articles the blob no longer holds: a JSON array that shrank.
@@ -200,7 +214,7 @@ public sealed partial class ArticleIngestor(
 
         var status = StatusOf(outcomes, previous, version);
         var record = await RecordAsync(blobName, current => IngestionRecord.Completed(blobName, current, status, ids, version, time.GetUtcNow(), reprocessToken), cancellationToken, recorded);
-        return (record, sectionsWritten, bytes);
+        return new Run(record, sectionsWritten, bytes);
     }
 
     /// <summary>

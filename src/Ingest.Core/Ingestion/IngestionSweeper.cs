@@ -35,6 +35,8 @@ public sealed partial class IngestionSweeper(
 
     private const int PageSize = 500;
 
+    private readonly SeenRecorded _seenRecorded = new();
+
     /// <summary>How many blobs a tick ingests at once (the trigger runs 8 per core by default).</summary>
     private const int IngestionsAtOnce = 8;
 
@@ -56,7 +58,7 @@ public sealed partial class IngestionSweeper(
 
     public async Task<SweepResult> SweepAsync(CancellationToken cancellationToken = default)
     {
-        await using var lease = await SweepLease.TryAcquireAsync(storage, time, cancellationToken);
+        await using var lease = await SweepLease.TryAcquireAsync(storage, time, SweepLease.Sweep, cancellationToken);
         if (lease is null)
         {
             LogLeaseHeld(logger);
@@ -76,6 +78,77 @@ public sealed partial class IngestionSweeper(
         _telemetry.SweepRepairs.Add(tally.Reingested, new KeyValuePair<string, object?>("ingest.repair", "reingested"));
         _telemetry.SweepRepairs.Add(tally.Removed, new KeyValuePair<string, object?>("ingest.repair", "removed"));
         return new SweepResult(tally.Reingested, tally.Removed, tally.Failed, EventsPublished: published);
+    }
+
+    /// <summary>
+    /// The fast lane for new blobs, run every few seconds beside the full sweep (its own lease, so one host at a time, and
+    /// its own checkpoint): blobs whose content has had no record for <c>Ingest:UnrecordedAfter</c> are ingested now, not
+    /// when the polling trigger's scan reaches them, which in a burst is what sets the pace. Each blob's record is read once
+    /// per content (a point read); a blob this host has seen recorded costs the lane its line in the listing and nothing
+    /// more. The trigger's own delivery of a blob the lane ingested finds it done; one that comes while the lane is at it
+    /// is fenced by the records' and rows' ETags as any second delivery is.
+    /// </summary>
+    public async Task<SweepResult> SweepNewBlobsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var lease = await SweepLease.TryAcquireAsync(storage, time, SweepLease.NewBlobs, cancellationToken);
+        if (lease is null)
+        {
+            return new SweepResult(0, 0, LeaseHeldElsewhere: true);
+        }
+
+        var unrecordedBefore = time.GetUtcNow() - storage.Options.UnrecordedAfter;
+        var budget = storage.Options.SweepBlobsPerTick;
+        var tally = new Tally();
+        var marker = lease.Checkpoint.ContainerMarker;
+        do
+        {
+            if (!await lease.KeepAsync(cancellationToken))
+            {
+                break;
+            }
+
+            var (blobs, next) = await storage.Articles.ListPageAsync(marker, Math.Min(PageSize, budget - tally.Blobs), cancellationToken);
+            tally.Blobs += blobs.Count;
+            // Last name first: the trigger's scan hands blobs out in name order, so going the other way the two meet once
+            // in a burst instead of racing each other down the same names (both would extract the blob they met on).
+            await Parallel.ForEachAsync(
+                blobs.Where(b => b.Version.LastModified < unrecordedBefore && !_seenRecorded.Has(b.Name, b.Version.ETag)).Reverse(),
+                new ParallelOptions { MaxDegreeOfParallelism = IngestionsAtOnce, CancellationToken = cancellationToken },
+                async (blob, _) => await SettleAsync(blob.Name, tally, () => IngestIfUnrecordedAsync(lease, blob.Name, blob.Version, tally, cancellationToken), cancellationToken));
+            marker = next;
+        }
+        while (marker is not null && tally.Blobs < budget);
+
+        await lease.SaveAsync(new SweepCheckpoint(marker, null), cancellationToken);
+        if (tally.Reingested + tally.Failed > 0)
+        {
+            LogNewBlobsSwept(logger, tally.Blobs, tally.Reingested, tally.Failed);
+        }
+
+        _telemetry.SweepRepairs.Add(tally.Reingested, new KeyValuePair<string, object?>("ingest.repair", "new-blob"));
+        return new SweepResult(tally.Reingested, 0, tally.Failed);
+    }
+
+    private async Task IngestIfUnrecordedAsync(SweepLease lease, string blobName, BlobVersion listed, Tally tally, CancellationToken cancellationToken)
+    {
+        // A lost lease means another host runs the lane now: leave the rest of this page to it.
+        if (!await lease.KeepAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var record = (await ingestions.ReadAsync(blobName, cancellationToken)).Record;
+        if (record?.BlobVersion?.ETag != listed.ETag)
+        {
+            record = await ingestor.IngestAsync(blobName, cancellationToken);
+            Interlocked.Increment(ref tally.Reingested);
+        }
+
+        // Whatever its status: a record says the trigger or the lane has this content; the full sweep watches the rest.
+        if (record?.BlobVersion?.ETag is { } recorded)
+        {
+            _seenRecorded.Note(blobName, recorded);
+        }
     }
 
     /// <summary>Blobs modified before <paramref name="unrecordedBefore"/> whose current content has no ingestion; returns where the listing stopped (null at its end).</summary>
@@ -169,6 +242,9 @@ public sealed partial class IngestionSweeper(
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Swept {Blobs} blobs and {Records} ingestion records: {Reingested} abandoned blobs ingested, {Removed} deleted blobs' rows removed, {Failed} failed; cycle complete: {Complete}")]
     private static partial void LogSwept(ILogger logger, int blobs, int records, int reingested, int removed, int failed, bool complete);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "New-blob lane: listed {Blobs} blobs, ingested {Ingested} that had no record, {Failed} failed")]
+    private static partial void LogNewBlobsSwept(ILogger logger, int blobs, int ingested, int failed);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Another host is sweeping; this tick stands aside")]
     private static partial void LogLeaseHeld(ILogger logger);

@@ -23,7 +23,9 @@ internal sealed class SweepLease : IAsyncDisposable
     private readonly BlobClient _blob;
     private readonly BlobLeaseClient _lease;
     private readonly TimeProvider _time;
-    private DateTimeOffset _renewed;
+    private readonly SemaphoreSlim _renewing = new(1, 1);
+    private long _renewedTicks; // read outside the lock by concurrent ingestions: a long, not a struct that could tear
+    private volatile bool _lost;
 
     private SweepLease(IngestStorage storage, BlobClient blob, BlobLeaseClient lease, TimeProvider time, SweepCheckpoint checkpoint)
     {
@@ -31,18 +33,24 @@ internal sealed class SweepLease : IAsyncDisposable
         _blob = blob;
         _lease = lease;
         _time = time;
-        _renewed = time.GetUtcNow();
+        _renewedTicks = time.GetUtcNow().UtcTicks;
         Checkpoint = checkpoint;
     }
 
     /// <summary>Where this tick starts: the continuation of the container listing and of the records, null at the start.</summary>
     public SweepCheckpoint Checkpoint { get; private set; }
 
-    /// <summary>The lease, or null when another sweeper holds it.</summary>
-    public static async Task<SweepLease?> TryAcquireAsync(IngestStorage storage, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>The full sweep's lease (<see cref="IngestionSweeper.SweepAsync"/>).</summary>
+    public const string Sweep = "sweep";
+
+    /// <summary>The new-blob lane's lease (<see cref="IngestionSweeper.SweepNewBlobsAsync"/>): it runs beside the full sweep, one host at a time.</summary>
+    public const string NewBlobs = "new-blobs";
+
+    /// <summary>The lease on <paramref name="purpose"/> (<see cref="Sweep"/>, <see cref="NewBlobs"/>), or null when another sweeper holds it.</summary>
+    public static async Task<SweepLease?> TryAcquireAsync(IngestStorage storage, TimeProvider time, string purpose, CancellationToken cancellationToken)
     {
         var container = storage.Blobs.GetBlobContainerClient(storage.Options.LeasesContainer);
-        var blob = container.GetBlobClient(storage.Options.ArticlesContainer + "/sweep");
+        var blob = container.GetBlobClient(storage.Options.ArticlesContainer + "/" + purpose);
         try
         {
             await storage.Resilience.ExecuteAsync(async ct => await CreateAsync(container, blob, ct), cancellationToken);
@@ -81,25 +89,36 @@ internal sealed class SweepLease : IAsyncDisposable
         }
     }
 
-    /// <summary>Keeps the lease while the tick goes on; false when it was lost (the tick should stop).</summary>
+    /// <summary>Keeps the lease while the tick goes on; false when it was lost (the tick should stop). Safe to call from several ingestions at once.</summary>
     public async Task<bool> KeepAsync(CancellationToken cancellationToken)
     {
-        if (_time.GetUtcNow() - _renewed < RenewAfter)
+        if (!DueForRenewal)
         {
-            return true;
+            return !_lost;
         }
 
+        await _renewing.WaitAsync(cancellationToken);
         try
         {
-            await _storage.Resilience.ExecuteAsync(async ct => await _lease.RenewAsync(cancellationToken: ct), cancellationToken);
-            _renewed = _time.GetUtcNow();
-            return true;
+            if (!_lost && DueForRenewal)
+            {
+                await _storage.Resilience.ExecuteAsync(async ct => await _lease.RenewAsync(cancellationToken: ct), cancellationToken);
+                Volatile.Write(ref _renewedTicks, _time.GetUtcNow().UtcTicks);
+            }
         }
         catch (RequestFailedException exception) when (exception.Status is 409 or 412)
         {
-            return false;
+            _lost = true;
         }
+        finally
+        {
+            _renewing.Release();
+        }
+
+        return !_lost;
     }
+
+    private bool DueForRenewal => _time.GetUtcNow().UtcTicks - Volatile.Read(ref _renewedTicks) >= RenewAfter.Ticks;
 
     /// <summary>Records where the next tick starts.</summary>
     public async Task SaveAsync(SweepCheckpoint checkpoint, CancellationToken cancellationToken)
@@ -115,6 +134,7 @@ internal sealed class SweepLease : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _renewing.Dispose();
         try
         {
             using var quick = new CancellationTokenSource(TimeSpan.FromSeconds(5));

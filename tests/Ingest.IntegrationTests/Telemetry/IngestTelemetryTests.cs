@@ -20,6 +20,29 @@ public sealed class IngestTelemetryTests(AzuriteFixture azurite)
     private const string Content = "Telemetry Story\n\nBy Ann Lee\n\nThe first paragraph of the story.\n\nThe second paragraph.";
 
     [Fact]
+    public async Task IngestAsync_DeliveryOfContentAlreadyIngested_IsCountedAsAlreadyDoneNotAsASecondIngestion()
+    {
+        // The trigger's delivery of a blob the sweep's new-blob lane ingested first: the common case in a burst.
+        var metrics = new List<Metric>();
+        using var metering = Sdk.CreateMeterProviderBuilder().AddMeter(IngestTelemetry.Name).AddInMemoryExporter(metrics).Build();
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        using var telemetry = new IngestTelemetry(services.GetRequiredService<IMeterFactory>());
+        var storage = await azurite.NewStorageAsync();
+        var ingestor = new ArticleIngestor(storage, new ArticleExtractor(), new ArticleStore(storage, TimeProvider.System), new IngestionStore(storage), TimeProvider.System, NullLogger<ArticleIngestor>.Instance, telemetry);
+        var name = $"telemetry-{Guid.NewGuid():N}.txt";
+        await storage.Articles.UploadAsync(name, BinaryData.FromString(Content));
+
+        await ingestor.IngestAsync(name);
+        var again = await ingestor.IngestAsync(name);
+        metering.ForceFlush();
+
+        Assert.Equal(IngestionStatus.Succeeded, again.Status);
+        Assert.Equal(1, Sum(metrics, "ingest.ingestions", ("ingest.outcome", IngestionStatus.Succeeded)));
+        Assert.Equal(1, Sum(metrics, "ingest.ingestions", ("ingest.outcome", "already-done")));
+        Assert.Equal(1, HistogramCount(metrics, "ingest.end_to_end.duration"));
+    }
+
+    [Fact]
     public async Task IngestAsync_OneFile_GivesASpanTreeWithTheAzureSdkBeneathAndItsMetrics()
     {
         var spans = new List<Activity>();
