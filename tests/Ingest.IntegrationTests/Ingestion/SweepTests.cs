@@ -11,7 +11,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Ingest.IntegrationTests.Ingestion;
 
-/// <summary>The sweep as a bounded, incremental process that one failing blob, a race or a second sweeper cannot derail.</summary>
+/// <summary>The sweep, and its new-blob lane, as bounded, incremental processes that one failing blob, a race or a second sweeper cannot derail.</summary>
 [Collection(AzuriteTests.Name)]
 public sealed class SweepTests(AzuriteFixture azurite)
 {
@@ -132,5 +132,96 @@ public sealed class SweepTests(AzuriteFixture azurite)
         Assert.Equal(3, results.Sum(r => r.Removed));
         Assert.Single(results, r => r.LeaseHeldElsewhere);
         Assert.Null(await first.Ingestions.GetAsync("a.txt"));
+    }
+
+    // The new-blob lane (SweepNewBlobsAsync): a blob with no record for its content is ingested as soon as it is
+    // UnrecordedAfter old, not when the polling trigger gets to it, and one whose record was seen once costs only its
+    // line in the listing.
+
+    [Fact]
+    public async Task SweepNewBlobsAsync_BlobsUnrecordedAfterTheirGrace_AreIngestedInOneTick()
+    {
+        var parts = await NewAsync();
+        await UploadAsync(parts, "a.txt", "b.txt", "c.txt");
+        parts.Clock.Advance(TimeSpan.FromSeconds(5));
+
+        var result = await parts.Sweeper.SweepNewBlobsAsync();
+
+        Assert.Equal(3, result.Reingested);
+        foreach (var name in (string[])["a.txt", "b.txt", "c.txt"])
+        {
+            Assert.Equal(IngestionStatus.Succeeded, (await parts.Ingestions.GetAsync(name))?.Status);
+        }
+    }
+
+    [Fact]
+    public async Task SweepNewBlobsAsync_BlobYoungerThanItsGrace_IsLeftToTheTrigger()
+    {
+        var parts = await NewAsync(o => o.UnrecordedAfter = TimeSpan.FromMinutes(1));
+        await UploadAsync(parts, "young.txt");
+
+        var result = await parts.Sweeper.SweepNewBlobsAsync();
+
+        Assert.Equal(0, result.Reingested);
+        Assert.Null(await parts.Ingestions.GetAsync("young.txt"));
+    }
+
+    [Fact]
+    public async Task SweepNewBlobsAsync_BlobsRecordedAlready_ReadsEachRecordOnceThenOnlyLists()
+    {
+        var reads = new QueryRecorder();
+        var parts = await NewAsync(configureClient: reads.AddTo);
+        await UploadAsync(parts, "a.txt", "b.txt");
+        await parts.Ingestor.IngestAsync("a.txt");
+        await parts.Ingestor.IngestAsync("b.txt");
+        parts.Clock.Advance(TimeSpan.FromSeconds(5));
+        int RecordReads() => reads.Queries.Count(q => q.Contains('/' + parts.Storage.Options.IngestionsTable, StringComparison.Ordinal));
+
+        reads.Clear();
+        var first = await parts.Sweeper.SweepNewBlobsAsync();
+        var readsInFirst = RecordReads();
+        reads.Clear();
+        var second = await parts.Sweeper.SweepNewBlobsAsync();
+        var readsInSecond = RecordReads();
+
+        Assert.Equal((0, 0), (first.Reingested, second.Reingested));
+        Assert.Equal(2, readsInFirst);
+        Assert.Equal(0, readsInSecond);
+    }
+
+    [Fact]
+    public async Task SweepNewBlobsAsync_BlobOverwrittenAfterItWasSeen_IsIngestedAgain()
+    {
+        var parts = await NewAsync();
+        await UploadAsync(parts, "a.txt");
+        parts.Clock.Advance(TimeSpan.FromSeconds(5));
+        await parts.Sweeper.SweepNewBlobsAsync();
+        var before = await parts.Ingestions.GetAsync("a.txt");
+
+        await parts.Storage.Articles.Container.GetBlobClient("a.txt").UploadAsync(BinaryData.FromString(Story + "\n\nThe first ferry left at noon, full."), overwrite: true);
+        parts.Clock.Advance(TimeSpan.FromSeconds(5));
+        var result = await parts.Sweeper.SweepNewBlobsAsync();
+
+        var after = await parts.Ingestions.GetAsync("a.txt");
+        Assert.Equal(1, result.Reingested);
+        Assert.Equal(IngestionStatus.Succeeded, after?.Status);
+        Assert.NotEqual(before?.BlobVersion?.ETag, after?.BlobVersion?.ETag);
+    }
+
+    [Fact]
+    public async Task SweepNewBlobsAsync_TwoHostsAtOnce_OneTakesTheLaneAndTheFullSweepStillRuns()
+    {
+        var first = await NewAsync();
+        var second = New(first.Storage.Options);
+        await UploadAsync(first, "a.txt", "b.txt");
+        first.Clock.Advance(TimeSpan.FromSeconds(5));
+        second.Clock.Advance(TimeSpan.FromSeconds(5));
+
+        var results = await Task.WhenAll(first.Sweeper.SweepNewBlobsAsync(), second.Sweeper.SweepNewBlobsAsync(), first.Sweeper.SweepAsync());
+
+        Assert.Single(results.Take(2), r => r.LeaseHeldElsewhere);
+        Assert.False(results[2].LeaseHeldElsewhere, "The full sweep's lease is not the lane's.");
+        Assert.Equal(IngestionStatus.Succeeded, (await first.Ingestions.GetAsync("a.txt"))?.Status);
+        Assert.Equal(IngestionStatus.Succeeded, (await first.Ingestions.GetAsync("b.txt"))?.Status);
     }
 }
