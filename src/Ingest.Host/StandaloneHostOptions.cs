@@ -26,7 +26,7 @@ public sealed class StandaloneHostOptions
     /// <summary>
     /// How often the sweep's new-blob lane runs (<see cref="Core.Ingestion.IngestionSweeper.SweepNewBlobsAsync"/>): it
     /// lists the container and ingests what has had no record for <c>Ingest:UnrecordedAfter</c>, so a burst is not paced
-    /// by the polling trigger's scan. One listing call per 5,000 blobs each time.
+    /// by the polling trigger's scan. One listing call per 500 blobs each time, up to <c>Ingest:SweepBlobsPerTick</c>.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan NewBlobSweepInterval { get; set; } = TimeSpan.FromSeconds(2);

@@ -20,6 +20,10 @@ namespace Ingest.Core.Ingestion;
 /// blob is gone, never because an older listing lacked it. One blob's failure is logged and counted, and the tick goes on.
 /// Idempotent: running it twice, or beside the trigger's own late redelivery, changes nothing more.
 /// </para>
+/// <para>
+/// Its new-blob lane (<see cref="SweepNewBlobsAsync"/>) does the unrecorded-blob half alone, every few seconds, so that a
+/// burst is ingested at the host's pace rather than at the pace of the trigger's scan.
+/// </para>
 /// </summary>
 public sealed partial class IngestionSweeper(
     IngestStorage storage,
