@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Ingest.Core.Languages;
 
 /// <summary>
@@ -25,9 +27,10 @@ public static class FunctionWords
     };
 
     /// <summary>Per word, the languages (by index into <see cref="Languages"/>) it is a function word of, as bits.</summary>
-    private static readonly Dictionary<string, int> LanguagesOfWord = IndexLanguages();
+    /// <remarks>Frozen: looked up for every word of every page (by language detection, prose measures and subject words).</remarks>
+    private static readonly FrozenDictionary<string, int> LanguagesOfWord = IndexLanguages().ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
-    private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> LanguagesOfSpan =
+    private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> LanguagesOfSpan =
         LanguagesOfWord.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public static IReadOnlyList<string> Languages { get; } = [.. ByLanguage.Keys];
