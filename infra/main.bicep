@@ -188,6 +188,9 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Ingest__ArticlesContainer', value: articlesContainer }
         { name: 'Ingest__TokenSigningKey', value: '@Microsoft.KeyVault(SecretUri=${signingKey.properties.secretUri})' }
         { name: 'Ingest__SweepSchedule', value: '0 */5 * * * *' } // Event Grid delivers; the sweep only heals
+        // The new-blob lane paces a polling burst; with Event Grid it has nothing to do (the sweep above still heals).
+        { name: 'Ingest__NewBlobSweepSchedule', value: '0 */5 * * * *' }
+        { name: 'AzureWebJobs.NewBlobSweep.Disabled', value: 'true' }
         // Flex Consumption runs only the Event Grid source: the polling trigger stays off.
         { name: 'AzureWebJobs.ArticleBlobTrigger.Disabled', value: 'true' }
       ]

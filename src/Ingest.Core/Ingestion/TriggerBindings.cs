@@ -16,4 +16,7 @@ public static class TriggerBindings
 
     /// <summary>The Functions app's sweep schedule (CRON, with seconds).</summary>
     public const string SweepSchedule = "%" + IngestOptions.SectionName + ":SweepSchedule%";
+
+    /// <summary>The Functions app's schedule for the sweep's new-blob lane (CRON, with seconds; <see cref="IngestionSweeper.SweepNewBlobsAsync"/>).</summary>
+    public const string NewBlobSweepSchedule = "%" + IngestOptions.SectionName + ":NewBlobSweepSchedule%";
 }

@@ -96,9 +96,18 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
+    public void Metadata_NewBlobSweep_RunsOnItsOwnSchedule()
+    {
+        var binding = Bindings("NewBlobSweep").Single();
+
+        Assert.Equal("timerTrigger", binding.GetProperty("type").GetString());
+        Assert.Equal("%Ingest:NewBlobSweepSchedule%", binding.GetProperty("schedule").GetString());
+    }
+
+    [Fact]
     public void Metadata_Functions_AreExactlyTheTriggersAndTheContractRoutes()
     {
-        var expected = HttpRoutes().Select(row => (string)row[0]).Concat(["ArticleBlobTrigger", "ArticleBlobEventGridTrigger", "PoisonedBlobTrigger", "Sweep"]).Order(StringComparer.Ordinal);
+        var expected = HttpRoutes().Select(row => (string)row[0]).Concat(["ArticleBlobTrigger", "ArticleBlobEventGridTrigger", "PoisonedBlobTrigger", "Sweep", "NewBlobSweep"]).Order(StringComparer.Ordinal);
 
         Assert.Equal(expected, Functions.Value.Select(f => f.GetProperty("name").GetString()!).Order(StringComparer.Ordinal));
     }
