@@ -101,12 +101,23 @@ public sealed partial class ArticleIngestor(
         // delivery of a blob the sweep or another host did) reads no body, extracts nothing and writes nothing. A blob
         // over the limit is refused before a byte of its body is read.
         var read = await ingestions.ReadAsync(blobName, cancellationToken);
-        var before = read.Record;
         BlobDownload? download;
         using (IngestTelemetry.Source.StartActivity("download"))
         {
-            download = await storage.Articles.DownloadAsync(blobName, (version, length) => length <= maxBytes && !IsDone(before, version), cancellationToken);
+            download = await storage.Articles.DownloadAsync(
+                blobName,
+                (version, length) => length <= maxBytes && !IsDone(read.Record, version),
+                // After a wait for memory (a burst of large files), read the record again: the trigger's delivery and the
+                // sweep's lane queue with the same blob, and the one served second finds it done instead of extracting it.
+                async version =>
+                {
+                    read = await ingestions.ReadAsync(blobName, cancellationToken);
+                    return !IsDone(read.Record, version);
+                },
+                cancellationToken);
         }
+
+        var before = read.Record;
 
         using var heldMemory = download;
         if (download is null)

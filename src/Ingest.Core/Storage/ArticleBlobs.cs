@@ -123,10 +123,11 @@ public sealed class ArticleBlobs
 
     /// <summary>
     /// Downloads a blob: its headers first, then, only when <paramref name="wantBody"/> says so for its version and length,
-    /// its body, once the host's memory budget has room for it. Null when the blob is gone. Dispose the result to give its
-    /// memory back.
+    /// its body, once the host's memory budget has room for it. When that took a wait, <paramref name="stillWanted"/> (if
+    /// given) is asked again, since the world may have moved meanwhile (another run finished this very content). Null when
+    /// the blob is gone. Dispose the result to give its memory back.
     /// </summary>
-    public async Task<BlobDownload?> DownloadAsync(string blobName, Func<BlobVersion, long, bool> wantBody, CancellationToken cancellationToken = default)
+    public async Task<BlobDownload?> DownloadAsync(string blobName, Func<BlobVersion, long, bool> wantBody, Func<BlobVersion, Task<bool>>? stillWanted = null, CancellationToken cancellationToken = default)
     {
         var blob = Container.GetBlobClient(blobName);
         try
@@ -144,9 +145,17 @@ public sealed class ArticleBlobs
                         return new BlobDownload(version, length, details.Metadata, Content: null, Memory: null);
                     }
 
-                    var memory = await _memory.TakeAsync(length, ct);
+                    var taking = _memory.TakeAsync(length, ct);
+                    var waited = !taking.IsCompleted;
+                    var memory = await taking;
                     try
                     {
+                        if (waited && stillWanted is not null && !await stillWanted(version))
+                        {
+                            memory.Dispose();
+                            return new BlobDownload(version, length, details.Metadata, Content: null, Memory: null);
+                        }
+
                         var content = new byte[length];
                         await body.ReadExactlyAsync(content, ct);
                         return new BlobDownload(version, length, details.Metadata, content, memory);

@@ -202,6 +202,32 @@ public sealed class ArticleIngestorTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task IngestAsync_ContentIngestedElsewhereWhileThisRunWaitedForMemory_IsNotExtractedAgain()
+    {
+        // A burst of large files: the trigger's delivery and the sweep's new-blob lane both queue for the host's memory
+        // budget with the same blob; whichever comes second must find it done, not extract it again.
+        var writes = new WriteRoundTripCounter();
+        var (storage, ingestor, _) = await NewAsync(writes.AddTo);
+        var other = new IngestStorage(azurite.ConnectionString, storage.Options); // its own memory budget, as another run that got there first
+        var elsewhere = new ArticleIngestor(other, new ArticleExtractor(), new ArticleStore(other, TimeProvider.System), new IngestionStore(other), TimeProvider.System, NullLogger<ArticleIngestor>.Instance);
+        await UploadAsync(storage, "a.txt", "Harbour Reopens\n\nThe harbour reopened on Monday.");
+        var held = await storage.FileMemory.TakeAsync(storage.FileMemory.CapacityBytes);
+        var waiting = ingestor.IngestAsync("a.txt");
+        await Task.Delay(200);
+        Assert.False(waiting.IsCompleted, "The run did not wait for memory.");
+
+        var done = await elsewhere.IngestAsync("a.txt");
+        writes.Reset();
+        held.Dispose();
+        var again = await waiting;
+
+        Assert.Equal(IngestionStatus.Succeeded, again.Status);
+        Assert.Equal(done.UpdatedAt, again.UpdatedAt);
+        Assert.Equal(1, again.Attempts);
+        Assert.Equal(0, writes.Writes);
+    }
+
+    [Fact]
     public async Task IngestAsync_RedeliveryAfterAnInterruptedRun_IsSucceededNotUnchanged()
     {
         var (storage, ingestor, _) = await NewAsync();
