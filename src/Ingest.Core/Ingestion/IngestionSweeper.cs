@@ -101,27 +101,17 @@ public sealed partial class IngestionSweeper(
         }
 
         var unrecordedBefore = time.GetUtcNow() - storage.Options.UnrecordedAfter;
-        var budget = storage.Options.SweepBlobsPerTick;
         var tally = new Tally();
-        var marker = lease.Checkpoint.ContainerMarker;
-        do
-        {
-            if (!await lease.KeepAsync(cancellationToken))
-            {
-                break;
-            }
-
-            var (blobs, next) = await storage.Articles.ListPageAsync(marker, Math.Min(PageSize, budget - tally.Blobs), cancellationToken);
-            tally.Blobs += blobs.Count;
+        var marker = await ForEachBlobPageAsync(lease, lease.Checkpoint.ContainerMarker, storage.Options.SweepBlobsPerTick, tally, async blobs =>
             // Last name first: the trigger's scan hands blobs out in name order, so going the other way the two meet once
             // in a burst instead of racing each other down the same names (both would extract the blob they met on).
-            await Parallel.ForEachAsync(
+            await SettleSeveralAsync(
                 blobs.Where(b => b.Version.LastModified < unrecordedBefore && !_seenRecorded.Has(b.Name, b.Version.ETag)).Reverse(),
-                new ParallelOptions { MaxDegreeOfParallelism = IngestionsAtOnce, CancellationToken = cancellationToken },
-                async (blob, _) => await SettleAsync(blob.Name, tally, () => IngestIfUnrecordedAsync(lease, blob.Name, blob.Version, tally, cancellationToken), cancellationToken));
-            marker = next;
-        }
-        while (marker is not null && tally.Blobs < budget);
+                blob => blob.Name,
+                blob => IngestIfUnrecordedAsync(lease, blob.Name, blob.Version, tally, cancellationToken),
+                tally,
+                cancellationToken),
+            cancellationToken);
 
         await lease.SaveAsync(new SweepCheckpoint(marker, null), cancellationToken);
         if (tally.Reingested + tally.Failed > 0)
@@ -156,7 +146,31 @@ public sealed partial class IngestionSweeper(
     }
 
     /// <summary>Blobs modified before <paramref name="unrecordedBefore"/> whose current content has no ingestion; returns where the listing stopped (null at its end).</summary>
-    private async Task<string?> SweepBlobsAsync(SweepLease lease, string? marker, int budget, DateTimeOffset unrecordedBefore, Tally tally, CancellationToken cancellationToken)
+    private async Task<string?> SweepBlobsAsync(SweepLease lease, string? marker, int budget, DateTimeOffset unrecordedBefore, Tally tally, CancellationToken cancellationToken) =>
+        await ForEachBlobPageAsync(lease, marker, budget, tally, async blobs =>
+        {
+            var old = blobs.Where(b => b.Version.LastModified < unrecordedBefore).ToList();
+            // Read after the listing: a record the trigger wrote since is seen, and its blob left alone.
+            var recorded = await ingestions.RecordedETagsAsync(old.Select(b => b.Name).ToList(), cancellationToken);
+            // A burst the trigger's scan missed is hundreds of files: ingest them several at a time, as the trigger would.
+            await SettleSeveralAsync(
+                old.Where(b => recorded[b.Name] != b.Version.ETag).Select(b => b.Name),
+                name => name,
+                async name =>
+                {
+                    await ingestor.IngestAsync(name, cancellationToken);
+                    Interlocked.Increment(ref tally.Reingested);
+                },
+                tally,
+                cancellationToken);
+        }, cancellationToken);
+
+    /// <summary>
+    /// Lists the container a page at a time from <paramref name="marker"/>, while the lease holds and until
+    /// <paramref name="budget"/> blobs were seen, handing each page to <paramref name="handle"/>; returns where the listing
+    /// stopped (null at its end).
+    /// </summary>
+    private async Task<string?> ForEachBlobPageAsync(SweepLease lease, string? marker, int budget, Tally tally, Func<List<(string Name, BlobVersion Version)>, Task> handle, CancellationToken cancellationToken)
     {
         do
         {
@@ -167,25 +181,20 @@ public sealed partial class IngestionSweeper(
 
             var (blobs, next) = await storage.Articles.ListPageAsync(marker, Math.Min(PageSize, budget - tally.Blobs), cancellationToken);
             tally.Blobs += blobs.Count;
-            var old = blobs.Where(b => b.Version.LastModified < unrecordedBefore).ToList();
-            // Read after the listing: a record the trigger wrote since is seen, and its blob left alone.
-            var recorded = await ingestions.RecordedETagsAsync(old.Select(b => b.Name).ToList(), cancellationToken);
-            // A burst the trigger's scan missed is hundreds of files: ingest them several at a time, as the trigger would.
-            await Parallel.ForEachAsync(
-                old.Where(b => recorded[b.Name] != b.Version.ETag).Select(b => b.Name),
-                new ParallelOptions { MaxDegreeOfParallelism = IngestionsAtOnce, CancellationToken = cancellationToken },
-                async (name, _) => await SettleAsync(name, tally, async () =>
-                {
-                    await ingestor.IngestAsync(name, cancellationToken);
-                    Interlocked.Increment(ref tally.Reingested);
-                }, cancellationToken));
-
+            await handle(blobs);
             marker = next;
         }
         while (marker is not null && tally.Blobs < budget);
 
         return marker;
     }
+
+    /// <summary>Runs <paramref name="step"/> for each item, <see cref="IngestionsAtOnce"/> at a time, each settled on its own (<see cref="SettleAsync"/>).</summary>
+    private async Task SettleSeveralAsync<T>(IEnumerable<T> items, Func<T, string> blobName, Func<T, Task> step, Tally tally, CancellationToken cancellationToken) =>
+        await Parallel.ForEachAsync(
+            items,
+            new ParallelOptions { MaxDegreeOfParallelism = IngestionsAtOnce, CancellationToken = cancellationToken },
+            async (item, _) => await SettleAsync(blobName(item), tally, () => step(item), cancellationToken));
 
     /// <summary>Records of deleted blobs, and records abandoned at "processing"; returns where the table read stopped (null at its end).</summary>
     private async Task<string?> SweepRecordsAsync(SweepLease lease, string? token, int budget, DateTimeOffset stuckBefore, Tally tally, CancellationToken cancellationToken)
