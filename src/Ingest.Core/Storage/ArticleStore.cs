@@ -20,6 +20,15 @@ public sealed class ArticleStore(IngestStorage storage, TimeProvider time, Artic
 {
     private const int MaxWriteAttempts = 5;
 
+    /// <summary>
+    /// Tries one save makes. Each try lost is another write of the same article landing in between (the trigger, the
+    /// new-blob lane, the sweep and overwrites of the blob can all be at it at once), so the bound is generous.
+    /// </summary>
+    private const int MaxSaveAttempts = 10;
+
+    /// <summary>The longest pause after the first lost try; it doubles with each try lost after that.</summary>
+    private static readonly TimeSpan FirstRetryPause = TimeSpan.FromMilliseconds(20);
+
     private TableClient Catalog => storage.ArticlesTable;
     private TableClient Sections => storage.SectionsTable;
 
@@ -27,7 +36,7 @@ public sealed class ArticleStore(IngestStorage storage, TimeProvider time, Artic
     {
         var id = write.Article.Id;
         var partition = PartitionOf(write.Article);
-        for (var attempt = 1; attempt <= MaxWriteAttempts; attempt++)
+        for (var attempt = 1; attempt <= MaxSaveAttempts; attempt++)
         {
             // The two reads go out together: one round trip's wait, not two.
             var readingArticle = PointReadAsync(Catalog, partition, CatalogKeys.Article(id), cancellationToken);
@@ -60,7 +69,9 @@ public sealed class ArticleStore(IngestStorage storage, TimeProvider time, Artic
             }
             catch (RequestFailedException exception) when (IsConcurrencyConflict(exception))
             {
-                // Another writer of this article got in between our reads and writes: read again and decide again.
+                // Another writer of this article got in between our reads and writes: read again and decide again, after a
+                // pause of random length, so that the writers that met here do not meet again at once.
+                await Task.Delay(RetryPause(attempt), time, cancellationToken);
                 continue;
             }
 
@@ -68,8 +79,12 @@ public sealed class ArticleStore(IngestStorage storage, TimeProvider time, Artic
             return new SaveResult(SaveOutcome.Written, version, write.Blob);
         }
 
-        throw new StorageConflictException($"Article {id} kept changing under {MaxWriteAttempts} write attempts.");
+        throw new StorageConflictException($"Article {id} kept changing under {MaxSaveAttempts} write attempts.");
     }
+
+    /// <summary>A random pause up to <see cref="FirstRetryPause"/> doubled once per try lost before (at most 16 times it).</summary>
+    private static TimeSpan RetryPause(int attemptsLost) =>
+        FirstRetryPause * (Random.Shared.NextDouble() * (1 << Math.Min(attemptsLost - 1, 4)));
 
     /// <summary>The stored article with its sections, or null.</summary>
     public async Task<ArticleDto?> GetAsync(string id, CancellationToken cancellationToken = default)
