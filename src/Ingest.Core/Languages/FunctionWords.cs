@@ -38,6 +38,12 @@ public static class FunctionWords
     /// <summary>The longest function word: anything longer is looked up no further.</summary>
     private static readonly int LongestWord = LanguagesOfWord.Keys.Max(w => w.Length);
 
+    /// <summary>
+    /// The shapes of the function words — length and first two letters, case aside — as bits: a word of a shape no
+    /// function word has (nearly every word that is not one) is turned away without hashing it.
+    /// </summary>
+    private static readonly bool[] Shapes = IndexShapes();
+
     /// <summary>Whether <paramref name="word"/> (any case) is a function word of <paramref name="language"/>.</summary>
     public static bool Contains(string language, ReadOnlySpan<char> word)
     {
@@ -60,7 +66,27 @@ public static class FunctionWords
 
     /// <summary>The languages <paramref name="word"/> (any case) is a function word of, as bits by index into <see cref="Languages"/>; 0 for none.</summary>
     public static int LanguagesOf(ReadOnlySpan<char> word) =>
-        word.Length <= LongestWord && LanguagesOfSpan.TryGetValue(word, out var languages) ? languages : 0;
+        word.Length > 0 && word.Length <= LongestWord && Shapes[ShapeOf(word)] && LanguagesOfSpan.TryGetValue(word, out var languages) ? languages : 0;
+
+    /// <summary>
+    /// A word's shape: its length and its first two letters, each letter folded to 1–26 when it is an ASCII letter and to
+    /// 0 otherwise (so any other letter matches any word with a letter outside ASCII there). Never longer than <see cref="LongestWord"/>.
+    /// </summary>
+    private static int ShapeOf(ReadOnlySpan<char> word) =>
+        (((word.Length * 27) + Fold(word[0])) * 27) + (word.Length > 1 ? Fold(word[1]) : 0);
+
+    private static int Fold(char c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a' ? (c | 0x20) - 'a' + 1 : 0;
+
+    private static bool[] IndexShapes()
+    {
+        var shapes = new bool[(LongestWord + 1) * 27 * 27];
+        foreach (var word in LanguagesOfWord.Keys)
+        {
+            shapes[ShapeOf(word)] = true;
+        }
+
+        return shapes;
+    }
 
     private static Dictionary<string, int> IndexLanguages()
     {

@@ -37,6 +37,10 @@ public static partial class BylineParser
     [GeneratedRegex(@"^\d+\s*(?:-|\s)?min(?:ute)?s?\.?\s+read$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReadingTimeSegment();
 
+    /// <summary>What a line of dates only opens with: a date (after its kind) or a reading time, separators before it aside.</summary>
+    [GeneratedRegex(@"^[|·•\s]*(?:(?:(?:Published|Posted|First published|Updated|Last updated|Modified)(?:\s+on)?\s*:?\s*)?" + EnglishDate.Pattern + @"|\d+\s*(?:-|\s)?min)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex StartsWithDateOrReadingTime();
+
     /// <summary>The byline that <paramref name="line"/> is, or null when it is anything else.</summary>
     public static Byline? TryParse(string line)
     {
@@ -80,6 +84,12 @@ public static partial class BylineParser
     {
         // Every date form has a year in digits: most lines have none and are not read further.
         if (!line.AsSpan().ContainsAnyInRange('0', '9'))
+        {
+            return null;
+        }
+
+        // Every segment must be a date or a reading time, the first one too: a line of prose is given up at its start.
+        if (!StartsWithDateOrReadingTime().IsMatch(line))
         {
             return null;
         }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using Ingest.Core.Languages;
 
@@ -326,14 +327,14 @@ public static partial class DumpContent
         // run may be the very teaser to judge.
         var contentGroups = Enumerable.Range(startGroup, endGroup - startGroup + 1).Where(g => verdicts[groups[g].First] == BlockVerdict.Content).ToList();
         var core = contentGroups.Take(Math.Min(SubjectParagraphs, Math.Max(3, (contentGroups.Count + 1) / 2))).ToHashSet();
-        var subject = new HashSet<int>();
+        var subject = new HashSet<int>(1024);
         foreach (var g in core)
         {
             AddSubjectWords(subject, blocks, groups[g], language);
         }
 
         var changed = false;
-        var words = new HashSet<int>();
+        var words = new HashSet<int>(256);
         for (var g = 0; g < groups.Count; g++)
         {
             if (verdicts[groups[g].First] != BlockVerdict.Content || core.Contains(g))
@@ -474,22 +475,31 @@ public static partial class DumpContent
     private static int[] RepeatCounts(IReadOnlyList<DumpBlock> blocks)
     {
         const int longestCounted = 250;
-        var counts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        var lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
-        foreach (var block in blocks)
+
+        // Each text counted is hashed once: it gets the number of the first block that had it, and that number's count.
+        var firstOf = new Dictionary<string, int>(blocks.Count, StringComparer.OrdinalIgnoreCase);
+        var lookup = firstOf.GetAlternateLookup<ReadOnlySpan<char>>();
+        var sameAs = new int[blocks.Count];
+        var counts = new int[blocks.Count];
+        for (var i = 0; i < blocks.Count; i++)
         {
-            if (block.Text.Length <= longestCounted)
+            var text = blocks[i].Text;
+            if (text.Length > longestCounted)
             {
-                var key = block.Text.AsSpan().Trim();
-                lookup[key] = lookup.TryGetValue(key, out var count) ? count + 1 : 1;
+                sameAs[i] = -1;
+                continue;
             }
+
+            ref var first = ref CollectionsMarshal.GetValueRefOrAddDefault(lookup, text.AsSpan().Trim(), out var seen);
+            first = seen ? first : i;
+            sameAs[i] = first;
+            counts[first]++;
         }
 
         var repeats = new int[blocks.Count];
         for (var i = 0; i < repeats.Length; i++)
         {
-            var text = blocks[i].Text;
-            repeats[i] = text.Length <= longestCounted ? lookup[text.AsSpan().Trim()] : 1;
+            repeats[i] = sameAs[i] < 0 ? 1 : counts[sameAs[i]];
         }
 
         return repeats;

@@ -23,7 +23,7 @@ internal static class HeadlineFinder
     /// <param name="repeats">Per block, how many blocks of the page say the same.</param>
     public static int? Find(IReadOnlyList<DumpBlock> blocks, int start, int end, IReadOnlyList<BlockVerdict> verdicts, int[] repeats, string? titleHint, string? language)
     {
-        var body = new HashSet<int>();
+        var body = new HashSet<int>(BodySampleWords * 2);
         for (var i = start; i <= end && body.Count < BodySampleWords; i++)
         {
             if (verdicts[i] == BlockVerdict.Content)
@@ -32,6 +32,7 @@ internal static class HeadlineFinder
             }
         }
 
+        var words = new HashSet<int>();
         int? best = null;
         var bestScore = double.MinValue;
         var lastCandidate = -1;
@@ -43,7 +44,8 @@ internal static class HeadlineFinder
                 continue;
             }
 
-            var words = SubjectWords.Of(block.Text, language);
+            words.Clear();
+            SubjectWords.AddTo(words, block.Text, language);
             var shared = words.Count(body.Contains);
             var overlap = words.Count == 0 ? 0 : (double)shared / words.Count;
             var agrees = titleHint is not null && TextSimilarity.Of(titleHint, block.Text) > TitleAgreement;

@@ -41,11 +41,10 @@ public readonly record struct ProseMeasure(int Letters, int Ideographs, int Word
         int letters = 0, words = 0, function = 0, sentenceMarks = 0, commas = 0, ideographs = 0;
         var languageBit = language is null ? 0 : 1 << FunctionWords.IndexOf(language);
         var wordStart = -1;
-        for (var i = 0; i <= text.Length; i++)
+        for (var i = 0; i < text.Length; i++)
         {
-            var c = i < text.Length ? text[i] : ' ';
-            var inWord = char.IsLetterOrDigit(c) && !IsIdeographic(c);
-            if (inWord)
+            var c = text[i];
+            if (IsWordCharacter(c))
             {
                 letters++;
                 wordStart = wordStart < 0 ? i : wordStart;
@@ -59,7 +58,7 @@ public readonly record struct ProseMeasure(int Letters, int Ideographs, int Word
                 wordStart = -1;
             }
 
-            if (IsIdeographic(c))
+            if (c > '\u2FFF' && IsIdeographic(c))
             {
                 letters++;
                 ideographs++;
@@ -71,11 +70,21 @@ public readonly record struct ProseMeasure(int Letters, int Ideographs, int Word
             }
         }
 
+        if (wordStart >= 0)
+        {
+            words++;
+            function += (FunctionWords.LanguagesOf(text.AsSpan(wordStart)) & languageBit) != 0 ? 1 : 0;
+        }
+
         words += ideographs / 2;
         var trimmed = text.AsSpan().TrimEnd(ClosingMarks);
         var endsLikeSentence = trimmed.Length > 0 && trimmed[^1] is '.' or '!' or '?' or '。' or '！' or '？' or '…' or ':' or '؟';
         return new ProseMeasure(letters, ideographs, words, function, sentenceMarks, commas, endsLikeSentence);
     }
+
+    /// <summary>A letter or digit of a script written with spaces between words; ASCII decided without a table lookup.</summary>
+    public static bool IsWordCharacter(char c) =>
+        c < 128 ? char.IsAsciiLetterOrDigit(c) : char.IsLetterOrDigit(c) && !IsIdeographic(c);
 
     /// <summary>Han ideographs and Japanese kana: scripts written without spaces between words.</summary>
     public static bool IsIdeographic(char c) =>

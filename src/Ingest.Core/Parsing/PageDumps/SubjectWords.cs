@@ -10,15 +10,7 @@ internal static class SubjectWords
 {
     private const int MinLetters = 3;
 
-    /// <summary>The distinct subject words of <paramref name="text"/>, case aside, each as its hash: words are compared, never copied.</summary>
-    public static HashSet<int> Of(string text, string? language)
-    {
-        var words = new HashSet<int>();
-        AddTo(words, text, language);
-        return words;
-    }
-
-    /// <summary>Adds the subject words of <paramref name="text"/> to <paramref name="words"/> (as <see cref="Of"/> gives them).</summary>
+    /// <summary>Adds the subject words of <paramref name="text"/> to <paramref name="words"/> (distinct, case aside, each as its hash: words are compared, never copied).</summary>
     public static void AddTo(HashSet<int> words, string text, string? language)
     {
         var languageBit = language is null ? 0 : 1 << FunctionWords.IndexOf(language);
@@ -26,8 +18,7 @@ internal static class SubjectWords
         for (var i = 0; i <= text.Length; i++)
         {
             var c = i < text.Length ? text[i] : ' ';
-            var ideograph = ProseMeasure.IsIdeographic(c);
-            if (!ideograph && char.IsLetterOrDigit(c))
+            if (ProseMeasure.IsWordCharacter(c))
             {
                 start = start < 0 ? i : start;
                 continue;
@@ -44,7 +35,7 @@ internal static class SubjectWords
                 start = -1;
             }
 
-            if (ideograph && i + 1 < text.Length && ProseMeasure.IsIdeographic(text[i + 1]))
+            if (c > '\u2FFF' && ProseMeasure.IsIdeographic(c) && i + 1 < text.Length && ProseMeasure.IsIdeographic(text[i + 1]))
             {
                 words.Add(CaselessHash(text.AsSpan(i, 2)));
             }
