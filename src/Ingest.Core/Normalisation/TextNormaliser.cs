@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -30,6 +31,14 @@ public static class TextNormaliser
         var kept = 0;
         for (var i = 0; i < text.Length; i++)
         {
+            // Runs of printable ASCII, LF and TAB are skipped with a vectorised search; only what follows one is looked at.
+            var plain = text.AsSpan(i).IndexOfAnyExcept(PlainAscii);
+            if (plain < 0)
+            {
+                break;
+            }
+
+            i += plain;
             var c = text[i];
             if (StaysAsItIs(c))
             {
@@ -65,6 +74,8 @@ public static class TextNormaliser
         return builder is null ? text : builder.Append(text, kept, text.Length - kept).ToString();
     }
 
+    private static readonly SearchValues<char> PlainAscii = SearchValues.Create([.. Enumerable.Range(' ', '~' - ' ' + 1).Select(c => (char)c), '\n', '\t']);
+
     /// <summary>Printable ASCII, LF and TAB, and any other character that is neither white space, control, format nor a surrogate.</summary>
     private static bool StaysAsItIs(char c) =>
         c is >= ' ' and <= '~' or '\n' or '\t' || (c > '\u007F' && !char.IsSurrogate(c) && CharUnicodeInfo.GetUnicodeCategory(c) is not
@@ -90,6 +101,11 @@ public static class TextNormaliser
     /// <remarks>Only ever removes characters, so a result as long as the text is the text itself, returned without a copy.</remarks>
     private static string TrimAndCollapseLines(string text)
     {
+        if (!HasLinesToTrimOrCollapse(text))
+        {
+            return text;
+        }
+
         var builder = new StringBuilder(text.Length);
         var pendingBlank = false;
         var span = text.AsSpan();
@@ -113,4 +129,15 @@ public static class TextNormaliser
 
         return builder.Length == text.Length ? text : builder.ToString();
     }
+
+    /// <summary>
+    /// Whether <see cref="TrimAndCollapseLines"/> would change <paramref name="text"/>, told by a few vectorised searches:
+    /// after <see cref="ReplaceCharacters"/> the only white space left is the space, TAB and LF, so a line ends in white
+    /// space only before an LF or at the end, and blank lines show as a leading LF, a trailing one or three in a row.
+    /// </summary>
+    private static bool HasLinesToTrimOrCollapse(string text) =>
+        text.Length > 0
+        && (text[0] == '\n' || char.IsWhiteSpace(text[^1])
+            || text.Contains(" \n", StringComparison.Ordinal) || text.Contains("\t\n", StringComparison.Ordinal)
+            || text.Contains("\n\n\n", StringComparison.Ordinal));
 }

@@ -226,6 +226,7 @@ public sealed class MarkdownArticleReader(ExtractionLimits limits) : IArticleRea
     private IEnumerable<MarkdownBlock> Walk(MarkdownDocument document)
     {
         var stack = new Stack<(Block Block, int Depth, int ListDepth)>();
+        var inlines = new InlineScratch();
         for (var i = document.Count - 1; i >= 0; i--)
         {
             stack.Push((document[i], 1, 0));
@@ -245,7 +246,7 @@ public sealed class MarkdownArticleReader(ExtractionLimits limits) : IArticleRea
 
                     break;
                 case HeadingBlock or ParagraphBlock:
-                    var (text, linked) = InlineText((LeafBlock)block);
+                    var (text, linked) = InlineText((LeafBlock)block, inlines);
                     if (text.Length > 0)
                     {
                         yield return new MarkdownBlock((LeafBlock)block, text, linked, listDepth);
@@ -263,16 +264,18 @@ public sealed class MarkdownArticleReader(ExtractionLimits limits) : IArticleRea
     /// The words of a block's inlines, and how many of them are link text: emphasis and links give their text, images
     /// and raw HTML give nothing.
     /// </summary>
-    private static (string Text, int LinkedLength) InlineText(LeafBlock block)
+    /// <remarks><paramref name="scratch"/>'s builder and stack serve every block of a document, one after another.</remarks>
+    private static (string Text, int LinkedLength) InlineText(LeafBlock block, InlineScratch scratch)
     {
         if (block.Inline is null)
         {
             return ("", 0);
         }
 
-        var text = new StringBuilder();
+        var text = scratch.Text.Clear();
         var linked = 0;
-        var stack = new Stack<(Inline? Inline, int LinkStart)>();
+        var stack = scratch.Stack;
+        stack.Clear();
         stack.Push((block.Inline, -1));
         while (stack.Count > 0)
         {
@@ -303,7 +306,7 @@ public sealed class MarkdownArticleReader(ExtractionLimits limits) : IArticleRea
                         stack.Push((null, text.Length));
                     }
 
-                    foreach (var child in container.Reverse())
+                    for (var child = container.LastChild; child is not null; child = child.PreviousSibling)
                     {
                         stack.Push((child, -1));
                     }
@@ -314,6 +317,14 @@ public sealed class MarkdownArticleReader(ExtractionLimits limits) : IArticleRea
 
         var folded = LineClassifier.Fold(TextNormaliser.Normalise(text.ToString()));
         return (folded, Math.Min(linked, folded.Length));
+    }
+
+    /// <summary>What reading one block's inlines needs, made once per document.</summary>
+    private sealed class InlineScratch
+    {
+        public StringBuilder Text { get; } = new();
+
+        public Stack<(Inline? Inline, int LinkStart)> Stack { get; } = new();
     }
 
     private static string? Field(IReadOnlyDictionary<string, object?> fields, params string[] names) =>
