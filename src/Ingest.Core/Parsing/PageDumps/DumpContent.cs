@@ -56,6 +56,7 @@ public static partial class DumpContent
     private const double SameSubjectShare = 0.15;
     private const double MinCodeSymbolShare = 0.05;
     private const int MinHeadlinesInAList = 3;
+    private const int SubjectWordsKeptRoom = 256;
 
     // A feed: prose between lines repeated at least this often, within this many blocks on either side; such prose weighs a fifth.
     private const int MinFeedLineRepeats = 3;
@@ -150,7 +151,7 @@ public static partial class DumpContent
     /// <summary>Blocks judged together: the items of one list (a menu is a list of short items); any other block alone.</summary>
     private static List<(int First, int Last)> Groups(IReadOnlyList<DumpBlock> blocks)
     {
-        var groups = new List<(int First, int Last)>();
+        var groups = new List<(int First, int Last)>(blocks.Count);
         var first = 0;
         for (var i = 1; i <= blocks.Count; i++)
         {
@@ -334,7 +335,7 @@ public static partial class DumpContent
         }
 
         var changed = false;
-        var words = new HashSet<int>(256);
+        var words = new HashSet<int>(SubjectWordsKeptRoom);
         for (var g = 0; g < groups.Count; g++)
         {
             if (verdicts[groups[g].First] != BlockVerdict.Content || core.Contains(g))
@@ -342,6 +343,8 @@ public static partial class DumpContent
                 continue;
             }
 
+            // Clearing a set zeroes all the room it has: after a long block, a set of a block's size again.
+            words = words.Count > SubjectWordsKeptRoom ? new HashSet<int>(SubjectWordsKeptRoom) : words;
             words.Clear();
             AddSubjectWords(words, blocks, groups[g], language);
             if (words.Count < MinSubjectWordsToJudge)

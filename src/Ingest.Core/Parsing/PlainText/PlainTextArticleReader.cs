@@ -93,8 +93,9 @@ public sealed partial class PlainTextArticleReader : IArticleReader
     /// </summary>
     private static List<ClassifiedLine> JoinWrappedLines(string[] rawLines, out List<LineLayout> layout)
     {
-        var lines = new List<ClassifiedLine>();
-        layout = [];
+        // Sized for the file up front: growing lists of a large file's lines copies them again and again.
+        var lines = new List<ClassifiedLine>(rawLines.Length);
+        layout = new List<LineLayout>(rawLines.Length);
         var previousWasBlank = true;
         // The paragraph being joined, built once: adding each wrapped line to the text so far would copy it once per line.
         StringBuilder? joined = null;
