@@ -39,8 +39,9 @@ public static class FunctionWords
     private static readonly int LongestWord = LanguagesOfWord.Keys.Max(w => w.Length);
 
     /// <summary>
-    /// The shapes of the function words — length and first two letters, case aside — as bits: a word of a shape no
-    /// function word has (nearly every word that is not one) is turned away without hashing it.
+    /// The shapes of the function words — length and first two letters, case aside — as a table indexed by
+    /// <see cref="ShapeOf"/>: a word of a shape no function word has (nearly every word that is not one) is turned away
+    /// without hashing it.
     /// </summary>
     private static readonly bool[] Shapes = IndexShapes();
 
@@ -70,7 +71,8 @@ public static class FunctionWords
 
     /// <summary>
     /// A word's shape: its length and its first two letters, each letter folded to 1–26 when it is an ASCII letter and to
-    /// 0 otherwise (so any other letter matches any word with a letter outside ASCII there). Never longer than <see cref="LongestWord"/>.
+    /// 0 otherwise (so any other letter matches any word with a letter outside ASCII there). Asked only of words no
+    /// longer than <see cref="LongestWord"/>, which bounds the table.
     /// </summary>
     private static int ShapeOf(ReadOnlySpan<char> word) =>
         (((word.Length * 27) + Fold(word[0])) * 27) + (word.Length > 1 ? Fold(word[1]) : 0);

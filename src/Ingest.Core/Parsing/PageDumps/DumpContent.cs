@@ -56,6 +56,8 @@ public static partial class DumpContent
     private const double SameSubjectShare = 0.15;
     private const double MinCodeSymbolShare = 0.05;
     private const int MinHeadlinesInAList = 3;
+
+    /// <summary>The room the set of one block's subject words keeps from block to block (a longer block's set is not kept).</summary>
     private const int SubjectWordsKeptRoom = 256;
 
     // A feed: prose between lines repeated at least this often, within this many blocks on either side; such prose weighs a fifth.
