@@ -64,7 +64,8 @@ public sealed class IngestStorage
         PoisonQueue = Queues.GetQueueClient(PoisonQueueName);
         ArticleEventsQueue = string.IsNullOrEmpty(options.ArticleEventsQueue) ? null : Queues.GetQueueClient(options.ArticleEventsQueue);
         Resilience = StorageResilience.Create(options);
-        FileMemory = new MemoryBudget(options.MaxFileBytesInMemory);
+        // A file of a quarter of the budget or more (4 MiB by default) is large: the heap is collected after it.
+        FileMemory = new MemoryBudget(options.MaxFileBytesInMemory, collectAfterBytes: options.MaxFileBytesInMemory / 4);
         Articles = new ArticleBlobs(Blobs.GetBlobContainerClient(options.ArticlesContainer), Resilience, FileMemory);
         ContinuationTokens = options.TokenSigningKey is { Length: > 0 } key ? ContinuationTokens.ForSecret(key)
             : connection.ConnectionString is { } secret ? ContinuationTokens.ForSecret(secret)

@@ -6,9 +6,16 @@ namespace Ingest.Core.Storage;
 /// default), so without a bound a burst of large files takes gigabytes. Each file takes its size from the budget
 /// before its body is read and gives it back when done; small files flow past while large ones wait their turn, in
 /// arrival order. A file larger than the whole budget runs alone.
+/// <para>
+/// A large file leaves hundreds of megabytes of garbage behind (its text copied through every stage), and the GC,
+/// left to itself, lets it pile up over several such files before a full collection. When a file of at least
+/// <c>collectAfterBytes</c> gives its memory back, a full, compacting collection that returns the freed memory to the
+/// system is queued (<paramref name="collect"/>; the GC's by default), so the next large file starts from a small heap.
+/// </para>
 /// </summary>
-public sealed class MemoryBudget(long capacityBytes)
+public sealed class MemoryBudget(long capacityBytes, long collectAfterBytes = long.MaxValue, Action? collect = null)
 {
+    private readonly Action _collect = collect ?? CollectEverything;
     private readonly Lock _gate = new();
     private readonly LinkedList<(long Bytes, TaskCompletionSource Granted)> _waiting = new();
     private long _available = capacityBytes;
@@ -62,7 +69,16 @@ public sealed class MemoryBudget(long capacityBytes)
                 first.Value.Granted.TrySetResult();
             }
         }
+
+        if (bytes >= collectAfterBytes)
+        {
+            // Queued, not run here: the run giving the memory back still holds its file until it returns.
+            ThreadPool.UnsafeQueueUserWorkItem(static collect => collect(), _collect, preferLocal: false);
+        }
     }
+
+    private static void CollectEverything() =>
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
     private sealed class Taken(MemoryBudget budget, long bytes) : IDisposable
     {

@@ -5,6 +5,21 @@ namespace Ingest.Core.Tests.Storage;
 public sealed class MemoryBudgetTests
 {
     [Fact]
+    public async Task Give_OfALargeFile_QueuesOneCollectionAndOfASmallOneNone()
+    {
+        var collected = new SemaphoreSlim(0);
+        var budget = new MemoryBudget(100, collectAfterBytes: 25, collect: () => collected.Release());
+
+        (await budget.TakeAsync(10)).Dispose();
+        (await budget.TakeAsync(24)).Dispose();
+        Assert.False(await collected.WaitAsync(TimeSpan.FromMilliseconds(200)));
+
+        (await budget.TakeAsync(25)).Dispose();
+        Assert.True(await collected.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.False(await collected.WaitAsync(TimeSpan.FromMilliseconds(200)));
+    }
+
+    [Fact]
     public async Task TakeAsync_MoreThanIsFree_WaitsUntilEnoughIsGivenBack()
     {
         var budget = new MemoryBudget(100);
