@@ -45,13 +45,6 @@ public static class FunctionWords
     /// </summary>
     private static readonly bool[] Shapes = IndexShapes();
 
-    /// <summary>Whether <paramref name="word"/> (any case) is a function word of <paramref name="language"/>.</summary>
-    public static bool Contains(string language, ReadOnlySpan<char> word)
-    {
-        var index = IndexOf(language);
-        return index >= 0 && LanguagesOfSpan.TryGetValue(word, out var languages) && (languages & (1 << index)) != 0;
-    }
-
     public static int IndexOf(string language)
     {
         for (var i = 0; i < Languages.Count; i++)

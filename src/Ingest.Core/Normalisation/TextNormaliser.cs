@@ -74,11 +74,12 @@ public static class TextNormaliser
         return builder is null ? text : builder.Append(text, kept, text.Length - kept).ToString();
     }
 
+    /// <summary>Printable ASCII, LF and TAB: what stays as it is without a look at its category.</summary>
     private static readonly SearchValues<char> PlainAscii = SearchValues.Create([.. Enumerable.Range(' ', '~' - ' ' + 1).Select(c => (char)c), '\n', '\t']);
 
     /// <summary>Printable ASCII, LF and TAB, and any other character that is neither white space, control, format nor a surrogate.</summary>
     private static bool StaysAsItIs(char c) =>
-        c is >= ' ' and <= '~' or '\n' or '\t' || (c > '\u007F' && !char.IsSurrogate(c) && CharUnicodeInfo.GetUnicodeCategory(c) is not
+        PlainAscii.Contains(c) || (c > '\u007F' && !char.IsSurrogate(c) && CharUnicodeInfo.GetUnicodeCategory(c) is not
             (UnicodeCategory.SpaceSeparator or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator or UnicodeCategory.Control or UnicodeCategory.Format));
 
     private static string Replacement(char c)

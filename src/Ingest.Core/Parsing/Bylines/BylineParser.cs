@@ -15,6 +15,12 @@ public static partial class BylineParser
 {
     private const int MaxLineLength = 250;
 
+    /// <summary>What may stand before a date segment's date: its kind ("Published on:", "Updated").</summary>
+    private const string DateKind = @"(?:(?<kind>Published|Posted|First published|Updated|Last updated|Modified)(?:\s+on)?\s*:?\s*)?";
+
+    /// <summary>How a reading-time segment ("4 min read", "12-minute read") begins.</summary>
+    private const string ReadingTimeStart = @"\d+\s*(?:-|\s)?min";
+
     /// <summary>Decoration that may stand before a byline ("// By …", "— By …").</summary>
     private static readonly char[] LeadingDecoration = ['/', '-', '—', '–', '·', '•', ' '];
 
@@ -31,14 +37,14 @@ public static partial class BylineParser
     [GeneratedRegex(@"\s*(?:@\w+|\([^()]{1,40}\))", RegexOptions.CultureInvariant)]
     private static partial Regex BesideTheName();
 
-    [GeneratedRegex(@"^(?:(?<kind>Published|Posted|First published|Updated|Last updated|Modified)(?:\s+on)?\s*:?\s*)?(?<date>" + EnglishDate.Pattern + @")(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}.*)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^" + DateKind + "(?<date>" + EnglishDate.Pattern + @")(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}.*)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DateSegment();
 
-    [GeneratedRegex(@"^\d+\s*(?:-|\s)?min(?:ute)?s?\.?\s+read$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^" + ReadingTimeStart + @"(?:ute)?s?\.?\s+read$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReadingTimeSegment();
 
     /// <summary>What a line of dates only opens with: a date (after its kind) or a reading time, separators before it aside.</summary>
-    [GeneratedRegex(@"^[|·•\s]*(?:(?:(?:Published|Posted|First published|Updated|Last updated|Modified)(?:\s+on)?\s*:?\s*)?" + EnglishDate.Pattern + @"|\d+\s*(?:-|\s)?min)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[|·•\s]*(?:" + DateKind + EnglishDate.Pattern + "|" + ReadingTimeStart + ")", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex StartsWithDateOrReadingTime();
 
     /// <summary>The byline that <paramref name="line"/> is, or null when it is anything else.</summary>
