@@ -7,7 +7,8 @@ namespace Ingest.Core.Decoding;
 /// Turns a file's bytes into text. A byte-order mark decides first (UTF-32, UTF-8, UTF-16);
 /// without one, bytes that are valid UTF-8 are UTF-8 and anything else is Windows-1252, the
 /// encoding old news-site exports and Windows tools produce. Never throws on bad input:
-/// invalid sequences become U+FFFD.
+/// invalid sequences become U+FFFD. ASCII white space that ends a UTF-8 or Windows-1252 file (its last line
+/// ends, nearly always) is not decoded: normalising would cut it, and only by copying the whole text.
 /// </summary>
 public static class TextDecoder
 {
@@ -25,16 +26,21 @@ public static class TextDecoder
         ([0xFE, 0xFF], new UnicodeEncoding(bigEndian: true, byteOrderMark: false), TextEncodingNames.Utf16BigEndian),
     ];
 
+    private static ReadOnlySpan<byte> EndingWhiteSpace => " \t\r\n"u8;
+
     public static DecodedText Decode(ReadOnlySpan<byte> bytes)
     {
         foreach (var (bom, encoding, name) in ByteOrderMarks)
         {
             if (bytes.StartsWith(bom))
             {
-                return new DecodedText(encoding.GetString(bytes[bom.Length..]), name);
+                var body = bytes[bom.Length..];
+                return new DecodedText(encoding.GetString(encoding is UTF8Encoding ? body.TrimEnd(EndingWhiteSpace) : body), name);
             }
         }
 
+        // One byte each in both encodings, and never part of a longer sequence.
+        bytes = bytes.TrimEnd(EndingWhiteSpace);
         return Utf8.IsValid(bytes)
             ? new DecodedText(Encoding.UTF8.GetString(bytes), TextEncodingNames.Utf8)
             : new DecodedText(Windows1252.GetString(bytes), TextEncodingNames.Windows1252);

@@ -30,13 +30,11 @@ public sealed class ArticleExtractor(ArticleReaders readers, ExtractionLimits li
 
     public ExtractionResult Extract(ReadOnlySpan<byte> content, string fileName)
     {
-        var decoded = TextDecoder.Decode(content);
-        if (IsBinary(decoded.Text))
+        if (ReadText(content) is not (var text, var encodingName))
         {
             return ExtractionResult.Failure(ExtractionError.Binary());
         }
 
-        var text = TextNormaliser.Normalise(decoded.Text);
         if (text.Length == 0)
         {
             return ExtractionResult.Failure(ExtractionError.Empty());
@@ -68,8 +66,18 @@ public sealed class ArticleExtractor(ArticleReaders readers, ExtractionLimits li
         var size = content.Length;
         var articles = drafts.Select(draft => ArticleAssembler.Assemble(
             draft,
-            new ExtractedSource(format, decoded.EncodingName, ContentHash.Of(draft.ContentText ?? text), size))).ToList();
+            new ExtractedSource(format, encodingName, ContentHash.Of(draft.ContentText ?? text), size))).ToList();
         return ExtractionResult.Success(articles);
+    }
+
+    /// <summary>
+    /// The file's text, decoded and normalised, and the name of its encoding; null when it is not text. Its own method so that
+    /// the decoded text, as long as the file, is gone before the text is read (a large file's peak).
+    /// </summary>
+    private static (string Text, string EncodingName)? ReadText(ReadOnlySpan<byte> content)
+    {
+        var decoded = TextDecoder.Decode(content);
+        return IsBinary(decoded.Text) ? null : (TextNormaliser.Normalise(decoded.Text), decoded.EncodingName);
     }
 
     /// <summary>Control characters but the line-breaking ones, and U+FFFD (an undecodable byte): what text has next to none of.</summary>

@@ -119,7 +119,8 @@ public sealed partial class ArticleIngestor(
 
         var before = read.Record;
 
-        using var heldMemory = download;
+        // The budget's share is held until the run ends; the body itself only until it is extracted (below).
+        using var heldMemory = download?.Memory;
         if (download is null)
         {
             return new Run(await RecordAsync(blobName, current => Failure(current, blobName, null, "blob-not-found", "The blob was deleted before it could be read."), cancellationToken), 0, 0);
@@ -149,6 +150,11 @@ public sealed partial class ArticleIngestor(
             extraction = extractor.Extract(download.Content, blobName);
             _telemetry.ExtractionDuration.Record(Stopwatch.GetElapsedTime(extracting).TotalSeconds);
         }
+
+        // A large file's peak: its bytes and every copy of its text made while extracting are garbage now, and its rows are
+        // yet to be built. The bytes go, and for a large file the garbage is collected before the rows add to it.
+        download = null;
+        heldMemory?.CollectGarbage();
 
         var ids = extraction.Succeeded ? extraction.Articles.Select(a => BlobKeys.ArticleId(blobName, a.Position)).ToList() : [];
         IngestionRecord? previous = null; // The record as it stood before this delivery: was this content done already?

@@ -102,9 +102,11 @@ public static class TextNormaliser
     /// <remarks>Only ever removes characters, so a result as long as the text is the text itself, returned without a copy.</remarks>
     private static string TrimAndCollapseLines(string text)
     {
-        if (!HasLinesToTrimOrCollapse(text))
+        if (!HasLinesInsideToTrimOrCollapse(text))
         {
-            return text;
+            // At most the ends to trim (a file's last line end, nearly always): one copy, or none.
+            var inner = text.AsSpan().TrimStart('\n').TrimEnd(" \t\n");
+            return inner.Length == text.Length ? text : inner.ToString();
         }
 
         var builder = new StringBuilder(text.Length);
@@ -132,13 +134,11 @@ public static class TextNormaliser
     }
 
     /// <summary>
-    /// Whether <see cref="TrimAndCollapseLines"/> would change <paramref name="text"/>, told by a few vectorised searches:
-    /// after <see cref="ReplaceCharacters"/> the only white space left is the space, TAB and LF, so a line ends in white
-    /// space only before an LF or at the end, and blank lines show as a leading LF, a trailing one or three in a row.
+    /// Whether <see cref="TrimAndCollapseLines"/> has more to do than trim the text's ends, told by a few vectorised
+    /// searches: after <see cref="ReplaceCharacters"/> the only white space left is the space, TAB and LF, so a line ends in
+    /// white space only before an LF or at the end, and blank lines inside the text show as three LFs in a row.
     /// </summary>
-    private static bool HasLinesToTrimOrCollapse(string text) =>
-        text.Length > 0
-        && (text[0] == '\n' || char.IsWhiteSpace(text[^1])
-            || text.Contains(" \n", StringComparison.Ordinal) || text.Contains("\t\n", StringComparison.Ordinal)
-            || text.Contains("\n\n\n", StringComparison.Ordinal));
+    private static bool HasLinesInsideToTrimOrCollapse(string text) =>
+        text.Contains(" \n", StringComparison.Ordinal) || text.Contains("\t\n", StringComparison.Ordinal)
+        || text.Contains("\n\n\n", StringComparison.Ordinal);
 }

@@ -176,7 +176,7 @@ public sealed class ArticleBlobs
 }
 
 /// <summary>What a download gave: the version and size always, the body when it was wanted, holding its share of the memory budget.</summary>
-public sealed record BlobDownload(BlobVersion Version, long Length, IDictionary<string, string> Metadata, byte[]? Content, IDisposable? Memory) : IDisposable
+public sealed record BlobDownload(BlobVersion Version, long Length, IDictionary<string, string> Metadata, byte[]? Content, MemoryBudget.Share? Memory) : IDisposable
 {
     public void Dispose() => Memory?.Dispose();
 }

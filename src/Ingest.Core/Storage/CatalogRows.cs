@@ -45,22 +45,19 @@ internal static class CatalogRows
             ["IngestedAt"] = article.IngestedAt,
         };
 
-        var json = JsonSerializer.Serialize(StoredArticle.From(article), StorageJson.Context.StoredArticle);
-        if (LargeText.FitsOneRow(json))
+        // Serialised in row-sized pieces, given up past one row's worth: a long article's whole JSON is never held here.
+        if (JsonPieces.Serialize(StoredArticle.From(article), StorageJson.Context.StoredArticle, LargeText.MaxPropertiesPerRow) is { } inline)
         {
             row["SectionsInline"] = true;
-            LargeText.Write(row, "Json", json);
+            LargeText.Write(row, "Json", inline);
             return row;
         }
 
-        var withoutSections = JsonSerializer.Serialize(StoredArticle.From(article with { Sections = [] }), StorageJson.Context.StoredArticle);
-        if (!LargeText.FitsOneRow(withoutSections))
-        {
-            throw new ArticleTooLargeException(article.Id, withoutSections.Length);
-        }
-
+        var withoutSections = StoredArticle.From(article with { Sections = [] });
+        var pieces = JsonPieces.Serialize(withoutSections, StorageJson.Context.StoredArticle, LargeText.MaxPropertiesPerRow)
+            ?? throw new ArticleTooLargeException(article.Id, JsonSerializer.Serialize(withoutSections, StorageJson.Context.StoredArticle).Length);
         row["SectionsInline"] = false;
-        LargeText.Write(row, "Json", withoutSections);
+        LargeText.Write(row, "Json", pieces);
         return row;
     }
 

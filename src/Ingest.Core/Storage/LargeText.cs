@@ -33,32 +33,26 @@ internal static class LargeText
         }
     }
 
-    /// <summary>
-    /// Cuts <paramref name="text"/> into pieces that each fit one row: <see cref="MaxPropertiesPerRow"/> property-sized
-    /// pieces at most, cut as <see cref="Write"/> cuts them, so a surrogate pair on a boundary never makes a 13th.
-    /// </summary>
-    public static IEnumerable<string> ChunkForRows(string text) =>
-        Chunk(text, MaxCharsPerProperty).Chunk(MaxPropertiesPerRow).Select(pieces => string.Concat(pieces));
-
-    /// <summary>Whether <paramref name="text"/> fits one row.</summary>
-    public static bool FitsOneRow(string text) => Chunk(text, MaxCharsPerProperty).Skip(MaxPropertiesPerRow).FirstOrDefault() is null;
-
     /// <summary>Writes at most <see cref="MaxCharsPerRow"/> characters into <paramref name="entity"/> as <c>{name}0…{name}N</c> and <c>{name}Parts</c>.</summary>
-    public static void Write(TableEntity entity, string name, string text)
-    {
-        var parts = 0;
-        foreach (var chunk in Chunk(text, MaxCharsPerProperty))
-        {
-            if (parts == MaxPropertiesPerRow)
-            {
-                throw new ArgumentException($"Text of {text.Length} characters does not fit one row.", nameof(text));
-            }
+    public static void Write(TableEntity entity, string name, string text) => Write(entity, name, Chunk(text, MaxCharsPerProperty).ToList());
 
-            entity[name + parts] = chunk;
-            parts++;
+    /// <summary>
+    /// Writes pieces of text cut as <see cref="Chunk"/> cuts them (<see cref="JsonPieces"/>), at most
+    /// <see cref="MaxPropertiesPerRow"/>, into <paramref name="entity"/> as <c>{name}0…{name}N</c> and <c>{name}Parts</c>.
+    /// </summary>
+    public static void Write(TableEntity entity, string name, IReadOnlyList<string> pieces)
+    {
+        if (pieces.Count > MaxPropertiesPerRow)
+        {
+            throw new ArgumentException($"Text of {pieces.Count} properties does not fit one row.", nameof(pieces));
         }
 
-        entity[name + "Parts"] = parts;
+        for (var part = 0; part < pieces.Count; part++)
+        {
+            entity[name + part] = pieces[part];
+        }
+
+        entity[name + "Parts"] = pieces.Count;
     }
 
     public static string? Read(TableEntity entity, string name)

@@ -41,9 +41,9 @@ internal static class SectionRows
     {
         foreach (var section in sections)
         {
-            var json = JsonSerializer.Serialize(StoredSection.From(section), StorageJson.Context.StoredSection);
+            var pieces = JsonPieces.Serialize(StoredSection.From(section), StorageJson.Context.StoredSection)!;
             var part = 0;
-            foreach (var chunk in LargeText.ChunkForRows(json))
+            foreach (var rowPieces in pieces.Chunk(LargeText.MaxPropertiesPerRow))
             {
                 var rowKey = GenerationPrefix(writeId) + section.Index.ToString("D6", CultureInfo.InvariantCulture)
                     + (part == 0 ? "" : "|" + part.ToString("D3", CultureInfo.InvariantCulture));
@@ -57,7 +57,7 @@ internal static class SectionRows
                     row["ParagraphCount"] = section.Paragraphs.Count;
                 }
 
-                LargeText.Write(row, "Json", chunk);
+                LargeText.Write(row, "Json", rowPieces);
                 part++;
                 yield return row;
             }

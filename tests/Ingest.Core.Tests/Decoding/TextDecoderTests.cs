@@ -72,6 +72,24 @@ public sealed class TextDecoderTests
         Assert.Equal("A\uFFFD", decoded.Text);
     }
 
+    [Theory]
+    [InlineData("Café.\n", "Café.")]
+    [InlineData("Café.\r\n\r\n \t\n", "Café.")]
+    [InlineData("Café.\u00A0\n", "Café.\u00A0")] // a no-break space is decoded (normalising makes it a space and cuts it)
+    [InlineData("\n\n", "")]
+    public void Decode_Utf8EndingInWhiteSpace_LeavesTheLastLineEndsUndecoded(string text, string expected)
+    {
+        // Normalising cuts them anyway; decoding them would only make the normaliser copy the whole text to cut them.
+        Assert.Equal(expected, TextDecoder.Decode(Encoding.UTF8.GetBytes(text)).Text);
+        Assert.Equal(expected, TextDecoder.Decode([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(text)]).Text);
+    }
+
+    [Fact]
+    public void Decode_Utf16EndingInALineEnd_KeepsIt()
+    {
+        Assert.Equal("Café.\n", TextDecoder.Decode([0xFF, 0xFE, .. Encoding.Unicode.GetBytes("Café.\n")]).Text);
+    }
+
     [Fact]
     public void Decode_Empty_IsEmptyUtf8()
     {

@@ -68,4 +68,23 @@ public sealed class ContentHashTests
     {
         Assert.Equal("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", ContentHash.Of("abc"));
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(16 * 1024 - 1)] // an emoji's two halves on either side of the first slice's end
+    [InlineData(16 * 1024)]
+    [InlineData(40_000)]
+    public void Of_LongTextWithAPairOfSurrogatesAnywhere_IsTheSha256OfItsWholeUtf8(int emojiAt)
+    {
+        var text = new string('é', emojiAt) + "\U0001F600" + new string('a', 50_000 - emojiAt);
+
+        var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+        Assert.Equal(expected, ContentHash.Of(text));
+    }
+
+    [Fact]
+    public void Of_EmptyText_IsTheSha256OfNothing()
+    {
+        Assert.Equal("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", ContentHash.Of(""));
+    }
 }

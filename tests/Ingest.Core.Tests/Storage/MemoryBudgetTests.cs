@@ -20,6 +20,22 @@ public sealed class MemoryBudgetTests
     }
 
     [Fact]
+    public async Task CollectGarbage_OfALargeShare_CollectsAtOnceAndOfASmallOneNot()
+    {
+        // The ingestor asks between extracting a file and writing its rows: the file's text is garbage by then.
+        var collections = 0;
+        var budget = new MemoryBudget(100, collectAfterBytes: 25, collect: () => collections++);
+        using var small = await budget.TakeAsync(24);
+        using var large = await budget.TakeAsync(25);
+
+        small.CollectGarbage();
+        Assert.Equal(0, collections);
+
+        large.CollectGarbage();
+        Assert.Equal(1, collections);
+    }
+
+    [Fact]
     public async Task TakeAsync_MoreThanIsFree_WaitsUntilEnoughIsGivenBack()
     {
         var budget = new MemoryBudget(100);

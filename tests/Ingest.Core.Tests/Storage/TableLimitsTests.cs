@@ -23,20 +23,32 @@ public sealed class TableLimitsTests
         Assert.True(TableBatches.EstimateBytes(entity) >= sent, $"Estimated {TableBatches.EstimateBytes(entity)} bytes; {sent} are sent.");
     }
 
-    [Fact]
-    public void ChunkForRows_SurrogatePairsOnEveryBoundary_EachPieceFitsOneRow()
+    [Theory]
+    [InlineData(1)] // one value of millions of characters: longer than any buffer on the way
+    [InlineData(40_000)] // many short values: pieces end inside values and between them
+    public void JsonPieces_TextWithSurrogatePairsAndTwoByteLetters_IsCutAsChunkCutsTheWholeJson(int values)
     {
-        var text = string.Concat(Enumerable.Repeat("a😀", 400_000));
+        var text = string.Concat(Enumerable.Repeat("a😀é", 1_200_000 / values));
+        var value = Enumerable.Repeat(text, values).ToList();
+        var json = JsonSerializer.Serialize(value, StorageJson.Context.ListString);
 
-        var pieces = LargeText.ChunkForRows(text).ToList();
+        var pieces = JsonPieces.Serialize(value, StorageJson.Context.ListString);
 
-        Assert.Equal(text, string.Concat(pieces));
-        Assert.All(pieces, piece =>
+        Assert.Equal(LargeText.Chunk(json, LargeText.MaxCharsPerProperty), pieces);
+        foreach (var rowPieces in pieces!.Chunk(LargeText.MaxPropertiesPerRow))
         {
-            Assert.True(LargeText.FitsOneRow(piece));
             var row = new TableEntity("p", "r");
-            LargeText.Write(row, "Json", piece);
-            Assert.Equal(piece, LargeText.Read(row, "Json"));
-        });
+            LargeText.Write(row, "Json", rowPieces);
+            Assert.Equal(string.Concat(rowPieces), LargeText.Read(row, "Json"));
+        }
+    }
+
+    [Fact]
+    public void JsonPieces_MoreThanTheMostAllowed_IsNull()
+    {
+        var value = new List<string> { new('a', LargeText.MaxCharsPerRow) };
+
+        Assert.Null(JsonPieces.Serialize(value, StorageJson.Context.ListString, LargeText.MaxPropertiesPerRow));
+        Assert.Equal(LargeText.MaxPropertiesPerRow + 1, JsonPieces.Serialize(value, StorageJson.Context.ListString, LargeText.MaxPropertiesPerRow + 1)!.Count);
     }
 }

@@ -300,7 +300,6 @@ public static partial class DumpContent
     /// </summary>
     private static void WeighDownFeedItems(IReadOnlyList<DumpBlock> blocks, List<(int First, int Last)> groups, BlockVerdict[] verdicts, List<double> weights, int[] repeats)
     {
-        bool IsFeedLine(int i) => i >= 0 && i < blocks.Count && blocks[i].Text.Length < MaxFeedLineLength && repeats[i] >= MinFeedLineRepeats;
         for (var g = 0; g < groups.Count; g++)
         {
             var (first, last) = groups[g];
@@ -309,13 +308,25 @@ public static partial class DumpContent
                 continue;
             }
 
-            var before = Enumerable.Range(first - FeedLineReach, FeedLineReach).Any(IsFeedLine);
-            var after = Enumerable.Range(last + 1, FeedLineReach).Any(IsFeedLine);
-            if (before && after)
+            if (AnyFeedLine(blocks, repeats, first - FeedLineReach) && AnyFeedLine(blocks, repeats, last + 1))
             {
                 weights[g] *= FeedItemWeight;
             }
         }
+    }
+
+    /// <summary>Whether one of the <see cref="FeedLineReach"/> blocks from <paramref name="from"/> on is a short line the page repeats.</summary>
+    private static bool AnyFeedLine(IReadOnlyList<DumpBlock> blocks, int[] repeats, int from)
+    {
+        for (var i = Math.Max(from, 0); i < Math.Min(from + FeedLineReach, blocks.Count); i++)
+        {
+            if (blocks[i].Text.Length < MaxFeedLineLength && repeats[i] >= MinFeedLineRepeats)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -354,7 +365,13 @@ public static partial class DumpContent
                 continue;
             }
 
-            var share = (double)words.Count(subject.Contains) / words.Count;
+            var shared = 0;
+            foreach (var word in words)
+            {
+                shared += subject.Contains(word) ? 1 : 0;
+            }
+
+            var share = (double)shared / words.Count;
             if (share < SameSubjectShare)
             {
                 weights[g] *= share / SameSubjectShare;
@@ -495,7 +512,11 @@ public static partial class DumpContent
                 continue;
             }
 
-            ref var first = ref CollectionsMarshal.GetValueRefOrAddDefault(lookup, text.AsSpan().Trim(), out var seen);
+            // Blocks come folded (trimmed already): the text itself is the key, and only untrimmed text is keyed by a copy.
+            var trimmed = text.AsSpan().Trim();
+            ref var first = ref trimmed.Length == text.Length
+                ? ref CollectionsMarshal.GetValueRefOrAddDefault(firstOf, text, out var seen)
+                : ref CollectionsMarshal.GetValueRefOrAddDefault(lookup, trimmed, out seen);
             first = seen ? first : i;
             sameAs[i] = first;
             counts[first]++;

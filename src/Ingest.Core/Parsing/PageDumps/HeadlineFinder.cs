@@ -65,7 +65,7 @@ internal static class HeadlineFinder
 
             // A headline straight above this line makes it the standfirst; a label of a few words above it does not.
             var standfirst = best is { } previous && previous == i - 1 && previous == lastCandidate && !agrees
-                && WordCount(blocks[previous].Text) >= MinHeadlineWords && WordCount(block.Text) >= MinHeadlineWords;
+                && LineWords.Count(blocks[previous].Text) >= MinHeadlineWords && LineWords.Count(block.Text) >= MinHeadlineWords;
             if (score > bestScore && !standfirst)
             {
                 (best, bestScore) = (i, score);
@@ -83,16 +83,5 @@ internal static class HeadlineFinder
         && block.LinkShare < 0.5
         && block.Text.Length is >= 10 and <= 250
         && !block.Text.EndsWith('.')
-        && WordCount(block.Text) <= 40;
-
-    private static int WordCount(string text)
-    {
-        var words = 0;
-        for (var i = 0; i < text.Length; i++)
-        {
-            words += text[i] != ' ' && (i == 0 || text[i - 1] == ' ') ? 1 : 0;
-        }
-
-        return words;
-    }
+        && LineWords.AtMost(block.Text, 40);
 }

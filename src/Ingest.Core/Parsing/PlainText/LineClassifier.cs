@@ -74,18 +74,6 @@ internal static partial class LineClassifier
         text.AsSpan().ContainsAny(WhiteSpaceButSpace) || text.Contains("  ", StringComparison.Ordinal);
 
     private static bool IsBoilerplate(string text) =>
-        HasAtMostWords(text, MaxBoilerplateWords)
+        LineWords.AtMost(text, MaxBoilerplateWords)
         && (BoilerplateLineLookup.Contains(text.AsSpan().TrimEnd(":.!")) || BoilerplatePrefix().IsMatch(text));
-
-    /// <summary>Whether <paramref name="text"/> has no more than <paramref name="most"/> words; stops counting past that (paragraphs run to thousands).</summary>
-    private static bool HasAtMostWords(string text, int most)
-    {
-        var words = 0;
-        for (var i = 0; i < text.Length && words <= most; i++)
-        {
-            words += text[i] != ' ' && (i == 0 || text[i - 1] == ' ') ? 1 : 0;
-        }
-
-        return words <= most;
-    }
 }

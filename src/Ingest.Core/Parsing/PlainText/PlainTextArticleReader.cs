@@ -295,10 +295,10 @@ public sealed partial class PlainTextArticleReader : IArticleReader
     }
 
     private static bool LooksLikeTitle(string text) =>
-        text.Length <= MaxTitleLength && StartsLikeAName(text) && CountWords(text) <= MaxTitleWords && !EndsLikeASentence(text);
+        text.Length <= MaxTitleLength && StartsLikeAName(text) && !EndsLikeASentence(text) && LineWords.AtMost(text, MaxTitleWords);
 
     private static bool LooksLikeHeading(string text) =>
-        text.Length <= MaxHeadingLength && StartsLikeAName(text) && CountWords(text) <= MaxHeadingWords && !EndsLikeASentence(text);
+        text.Length <= MaxHeadingLength && StartsLikeAName(text) && !EndsLikeASentence(text) && LineWords.AtMost(text, MaxHeadingWords);
 
     private static bool StartsLikeAName(string text)
     {
@@ -309,8 +309,6 @@ public sealed partial class PlainTextArticleReader : IArticleReader
     /// <summary>Ends with a full stop, comma, colon, semicolon or exclamation mark, closing quotes aside; a question mark may end a heading.</summary>
     private static bool EndsLikeASentence(string text) =>
         text.AsSpan().TrimEnd("\"”’')]") is { Length: > 0 } trimmed && trimmed[^1] is '.' or ',' or ':' or ';' or '!' or '…';
-
-    private static int CountWords(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 
     private static Byline Merge(Byline? first, Byline next) => first is null
         ? next

@@ -56,6 +56,23 @@ public sealed class PlainTextArticleReaderTests
     }
 
     [Fact]
+    public void Read_StoryOfManyShortParagraphs_AllocatesAFewTimesItsText()
+    {
+        // A large file is held in memory while it is read (Ingest:MaxFileBytesInMemory), so what reading it allocates on top
+        // is the host's peak: lines are split once and kept, not copied word by word or once more per judge.
+        var paragraphs = Enumerable.Range(0, 20_000).Select(i => $"Paragraph {i} of a long story, with enough words in it to read as prose, and a comma.");
+        var normalised = TextNormaliser.Normalise("A Very Long Story\n\nBy Ann Lee\n\n" + string.Join("\n\n", paragraphs));
+        var reader = new PlainTextArticleReader();
+
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        var draft = Assert.Single(reader.Read(normalised).Drafts);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+
+        Assert.Equal(20_000, draft.Sections.Sum(s => s.Paragraphs.Count));
+        Assert.True(allocated < 4L * normalised.Length * sizeof(char), $"Reading allocated {allocated:N0} bytes for {normalised.Length:N0} characters.");
+    }
+
+    [Fact]
     public void Read_HardWrappedParagraph_IsJoinedIntoOne()
     {
         var draft = Read("Title Line\n\nThe council met on Monday and\nvoted to approve the plan, which\nwill cost £4.2m.\n\nNext paragraph.");

@@ -10,8 +10,9 @@ namespace Ingest.Core.Parsing.Html.Content;
 /// </summary>
 internal sealed class PageNode
 {
-    private PageNode(string tag, IElement? element, string? text)
+    private PageNode(string tag, IElement? element, string? text, int childCapacity = 0)
     {
+        Children = new List<PageNode>(childCapacity);
         Tag = tag;
         Element = element;
         Text = text;
@@ -35,7 +36,7 @@ internal sealed class PageNode
     /// <summary>The <c>div</c> this paragraph took the place of, if any: its name and role still say what the block is.</summary>
     public PageNode? Wrapper { get; private set; }
 
-    public List<PageNode> Children { get; } = [];
+    public List<PageNode> Children { get; }
 
     public bool IsText => Text is not null;
 
@@ -53,7 +54,8 @@ internal sealed class PageNode
 
     public double LinkDensity => TextLength == 0 ? 0 : LinkLength / TextLength;
 
-    public static PageNode ForElement(IElement element, string tag) => new(tag, element, null);
+    /// <summary>A node for <paramref name="element"/>, with room for as many children as the element has (the tree reads most of them).</summary>
+    public static PageNode ForElement(IElement element, string tag) => new(tag, element, null, element.ChildNodes.Length);
 
     public static PageNode ForText(string text) => new("#text", null, text);
 
