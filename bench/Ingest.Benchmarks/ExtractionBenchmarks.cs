@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using Ingest.Core.Extraction;
 
 namespace Ingest.Benchmarks;
 
@@ -7,33 +6,11 @@ namespace Ingest.Benchmarks;
 /// The whole Core pipeline (decode, normalise, detect, read, assemble) over the 130 real pages of one shape per
 /// operation; the MB/s column is the shape's bytes over the mean time.
 /// </summary>
-[MemoryDiagnoser]
-public class ExtractionBenchmarks
+public class ExtractionBenchmarks : RealPageBenchmarks
 {
-    private readonly ArticleExtractor _extractor = new();
-    private IReadOnlyList<(string Name, byte[] Bytes)> _files = [];
-
     [Params(".html", ".txt", ".md")]
-    public string Shape { get; set; } = ".html";
-
-    [GlobalSetup]
-    public void LoadPages()
-    {
-        _files = RealPageFiles.Load(Shape);
-    }
+    public override string Shape { get; set; } = ".html";
 
     [Benchmark]
-    public int ExtractAllPages() => ExtractAll(_extractor, _files);
-
-    /// <summary>Every file through the whole pipeline; the articles found.</summary>
-    internal static int ExtractAll(ArticleExtractor extractor, IReadOnlyList<(string Name, byte[] Bytes)> files)
-    {
-        var articles = 0;
-        foreach (var (name, bytes) in files)
-        {
-            articles += extractor.Extract(bytes, name).Articles.Count;
-        }
-
-        return articles;
-    }
+    public int ExtractAllPages() => ExtractAll();
 }

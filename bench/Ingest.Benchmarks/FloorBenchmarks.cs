@@ -1,7 +1,6 @@
 using System.Text;
 using AngleSharp.Html.Parser;
 using BenchmarkDotNet.Attributes;
-using Ingest.Core.Extraction;
 
 namespace Ingest.Benchmarks;
 
@@ -9,27 +8,20 @@ namespace Ingest.Benchmarks;
 /// The HTML pipeline beside its peer and its floor, in the same run, over the 130 real pages: the Ratio column is what
 /// issue 12's goals are stated in (at least 5× SmartReader's rate, at least half the floor's).
 /// </summary>
-[MemoryDiagnoser]
-public class HtmlFloorBenchmarks
+public class HtmlFloorBenchmarks : RealPageBenchmarks
 {
-    private readonly ArticleExtractor _extractor = new();
-    private IReadOnlyList<(string Name, byte[] Bytes)> _files = [];
-
     [Params(".html")]
-    public string Shape { get; set; } = ".html";
-
-    [GlobalSetup]
-    public void LoadPages() => _files = RealPageFiles.Load(Shape);
+    public override string Shape { get; set; } = ".html";
 
     [Benchmark(Baseline = true)]
-    public int Ingest() => ExtractionBenchmarks.ExtractAll(_extractor, _files);
+    public int Ingest() => ExtractAll();
 
     /// <summary>The peer: SmartReader (Readability's algorithm on AngleSharp), from the page's text.</summary>
     [Benchmark]
     public int SmartReader()
     {
         var characters = 0;
-        foreach (var (name, bytes) in _files)
+        foreach (var (name, bytes) in Files)
         {
             var article = new global::SmartReader.Reader("https://pages.example/" + name, Encoding.UTF8.GetString(bytes)).GetArticle();
             // A peer that failed did no work: its time would flatter it (an overload taking the text as a user agent did).
@@ -45,7 +37,7 @@ public class HtmlFloorBenchmarks
     {
         var parser = new HtmlParser();
         var characters = 0;
-        foreach (var (_, bytes) in _files)
+        foreach (var (_, bytes) in Files)
         {
             using var document = parser.ParseDocument(Encoding.UTF8.GetString(bytes));
             var pending = new Stack<AngleSharp.Dom.INode>();
@@ -65,27 +57,20 @@ public class HtmlFloorBenchmarks
 }
 
 /// <summary>The page-dump pipelines (plain text and Markdown) beside the floor of reading text at all, in the same run.</summary>
-[MemoryDiagnoser]
-public class TextFloorBenchmarks
+public class TextFloorBenchmarks : RealPageBenchmarks
 {
-    private readonly ArticleExtractor _extractor = new();
-    private IReadOnlyList<(string Name, byte[] Bytes)> _files = [];
-
     [Params(".txt", ".md")]
-    public string Shape { get; set; } = ".txt";
-
-    [GlobalSetup]
-    public void LoadPages() => _files = RealPageFiles.Load(Shape);
+    public override string Shape { get; set; } = ".txt";
 
     [Benchmark(Baseline = true)]
-    public int Ingest() => ExtractionBenchmarks.ExtractAll(_extractor, _files);
+    public int Ingest() => ExtractAll();
 
     /// <summary>The floor: UTF-8 decode, NFC, split into lines, count the words of each.</summary>
     [Benchmark]
     public int DecodeNfcSplitCountWords()
     {
         var words = 0;
-        foreach (var (_, bytes) in _files)
+        foreach (var (_, bytes) in Files)
         {
             foreach (var line in Encoding.UTF8.GetString(bytes).Normalize(NormalizationForm.FormC).Split('\n'))
             {

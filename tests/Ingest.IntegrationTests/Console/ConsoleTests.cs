@@ -70,7 +70,11 @@ public sealed class ConsoleTests(RunningHost host, ConsoleBrowser browser) : ICl
         var prefix = UniquePrefix();
         await page.GetByLabel("Blob name prefix").FillAsync(prefix);
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Choose files" }).FocusAsync();
+        var choose = page.GetByRole(AriaRole.Button, new() { Name = "Choose files" });
+        await choose.FocusAsync();
+        // Enter goes to whatever has the focus: the press waits until the button has it (a CI run once timed out waiting
+        // for the chooser).
+        await Expect(choose).ToBeFocusedAsync();
         var chooser = await page.RunAndWaitForFileChooserAsync(() => page.Keyboard.PressAsync("Enter"));
         await chooser.SetFilesAsync(new FilePayload { Name = "broken.json", MimeType = "application/json", Buffer = Encoding.UTF8.GetBytes("{\"title\": \"Half a file\",") });
 
