@@ -44,7 +44,7 @@ internal static class LargeText
     {
         if (pieces.Count > MaxPropertiesPerRow)
         {
-            throw new ArgumentException($"Text of {pieces.Count} properties does not fit one row.", nameof(pieces));
+            throw new ArgumentException($"Text in {pieces.Count} pieces does not fit one row (at most {MaxPropertiesPerRow}).", nameof(pieces));
         }
 
         for (var part = 0; part < pieces.Count; part++)
