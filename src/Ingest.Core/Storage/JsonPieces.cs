@@ -59,7 +59,7 @@ internal static class JsonPieces
             Decode(flush: true);
             while (_charCount > 0)
             {
-                Cut(Math.Min(_charCount, PieceChars));
+                Cut(LargeText.FirstPieceLength(_chars.AsSpan(0, _charCount), PieceChars));
             }
 
             return _tooMany ? null : _pieces;
@@ -93,7 +93,7 @@ internal static class JsonPieces
                 _charCount += _decoder.GetChars(slice, _chars.AsSpan(_charCount), flush && bytes.IsEmpty);
                 while (_charCount > PieceChars)
                 {
-                    Cut(char.IsHighSurrogate(_chars[PieceChars - 1]) ? PieceChars - 1 : PieceChars);
+                    Cut(LargeText.FirstPieceLength(_chars.AsSpan(0, _charCount), PieceChars));
                 }
             }
             while (!bytes.IsEmpty);

@@ -22,16 +22,20 @@ internal static class LargeText
     {
         for (var start = 0; start < text.Length;)
         {
-            var length = Math.Min(maxChars, text.Length - start);
-            if (start + length < text.Length && char.IsHighSurrogate(text[start + length - 1]))
-            {
-                length--;
-            }
-
+            var length = FirstPieceLength(text.AsSpan(start), maxChars);
             yield return text.Substring(start, length);
             start += length;
         }
     }
+
+    /// <summary>
+    /// How long the first piece of <paramref name="rest"/> is when it is cut at <paramref name="maxChars"/>: all of it when
+    /// it fits, else one character short when the cut would fall between the halves of a surrogate pair.
+    /// </summary>
+    public static int FirstPieceLength(ReadOnlySpan<char> rest, int maxChars) =>
+        rest.Length <= maxChars ? rest.Length
+        : char.IsHighSurrogate(rest[maxChars - 1]) ? maxChars - 1
+        : maxChars;
 
     /// <summary>Writes at most <see cref="MaxCharsPerRow"/> characters into <paramref name="entity"/> as <c>{name}0…{name}N</c> and <c>{name}Parts</c>.</summary>
     public static void Write(TableEntity entity, string name, string text) => Write(entity, name, Chunk(text, MaxCharsPerProperty).ToList());
