@@ -30,11 +30,12 @@ internal static class BurstRun
         await storage.EnsureCreatedAsync();
         var ingestions = new IngestionStore(storage);
 
-        // Several hosts share the default host id, as a scale-out runs them.
-        var hosts = Enumerable.Range(0, hostCount).Select(_ => StartHost(hostDll, azurite.ConnectionString)).ToList();
+        // Several hosts share the default host id, as a scale-out runs them. The floor runs the same trigger in hosts of its own.
+        var floor = args.Contains("--floor") ? new FloorDownloads() : null;
+        var hosts = Enumerable.Range(0, hostCount).Select(_ => floor is null ? StartHost(hostDll, azurite.ConnectionString) : floor.StartHost(azurite.ConnectionString)).ToList();
         foreach (var started in hosts)
         {
-            await WaitHealthyAsync(started.Port);
+            await (floor is null ? WaitHealthyAsync(started.Port) : floor.WaitReadyAsync(hostCount));
         }
 
         var idleKib = RssKib(hosts[0].Process.Id);
@@ -54,18 +55,20 @@ internal static class BurstRun
         }
 
         var uploaded = clock.Elapsed;
-        var records = await WaitUntilFinalAsync(ingestions, count, TimeSpan.FromMinutes(15));
-        var final = records.Where(r => r.Status != IngestionStatus.Processing).ToList();
+        var limit = TimeSpan.FromSeconds(Option(args, "--limit", 900));
+        var final = floor is null
+            ? (await WaitUntilFinalAsync(ingestions, count, limit)).Where(r => r.Status != IngestionStatus.Processing).Select(Completion.Of).ToList()
+            : await floor.WaitAsync(count, limit);
         // When each file reached its final status (seconds from the upload's start), and its latency from its own upload.
-        var done = final.Select(r => (r.UpdatedAt - began).TotalSeconds).Order().ToList();
-        var latency = final.Where(r => r.BlobVersion is not null).Select(r => (r.UpdatedAt - r.BlobVersion!.LastModified).TotalSeconds).Order().ToList();
-        var statuses = final.GroupBy(r => r.Status).Select(g => $"{g.Key} {g.Count()}");
+        var done = final.Select(c => (c.Done - began).TotalSeconds).Order().ToList();
+        var latency = final.Where(c => c.LastModified is not null).Select(c => (c.Done - c.LastModified!.Value).TotalSeconds).Order().ToList();
+        var statuses = final.GroupBy(c => c.Outcome).Select(g => $"{g.Key} {g.Count()}");
         var shape = real ? "corpus and real pages, every format" : $"stories of {files[0].Body.ToMemory().Length / 1024} KiB";
         var uploader = withAz ? "az storage blob upload-batch" : $"the Azure SDK, {parallel} at once";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{count} files ({bytes / 1e6:F1} MB, {shape}) uploaded with {uploader} into {hostCount} host(s) in {uploaded.TotalSeconds:F1} s"));
+            $"{count} files ({bytes / 1e6:F1} MB, {shape}) uploaded with {uploader} into {hostCount} {(floor is null ? "host(s)" : "floor host(s): the same blob trigger, a function that only downloads")} in {uploaded.TotalSeconds:F1} s"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  final: {final.Count}/{count} ({string.Join(", ", statuses)}; {final.Count(r => r.Attempts > 1)} delivered more than once)"));
+            $"  final: {final.Count}/{count} ({string.Join(", ", statuses)}; {final.Count(c => c.Repeated)} delivered more than once)"));
         if (done.Count > 0)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -195,7 +198,7 @@ internal static class BurstRun
         public void Dispose() => Process.Dispose();
     }
 
-    public static RunningHost StartHost(string hostDll, string connectionString)
+    public static RunningHost StartHost(string hostDll, string connectionString, string? argument = null, Action<string?>? onOutput = null)
     {
         int port;
         using (var listener = new TcpListener(IPAddress.Loopback, 0))
@@ -206,6 +209,11 @@ internal static class BurstRun
 
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, WorkingDirectory = Path.GetDirectoryName(hostDll)! };
         start.ArgumentList.Add(hostDll);
+        if (argument is not null)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
@@ -218,7 +226,11 @@ internal static class BurstRun
         var log = Environment.GetEnvironmentVariable("INGEST_LOAD_HOST_LOG") is { Length: > 0 } path
             ? TextWriter.Synchronized(new StreamWriter(path, append: true) { AutoFlush = true })
             : null;
-        process.OutputDataReceived += (_, line) => log?.WriteLine(line.Data);
+        process.OutputDataReceived += (_, line) =>
+        {
+            log?.WriteLine(line.Data);
+            onOutput?.Invoke(line.Data);
+        };
         process.BeginOutputReadLine();
         return new RunningHost(process, port);
     }

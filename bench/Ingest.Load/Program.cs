@@ -5,7 +5,9 @@ using Ingest.Load;
 // Starts Azurite (in memory, free ports) and H standalone hosts with one host id (Release build of src/Ingest.Host),
 // uploads N files (stories of M MiB or K KiB, or with --real the corpus and real pages in every format) with the Azure
 // SDK P at a time (or with az), waits until every file has a final status, and prints the time to 100 %, the steady
-// rate, p50/p95 latency from upload to final status and the hosts' peak resident memory.
+// rate, p50/p95 latency from upload to final status and the hosts' peak resident memory. With --floor the hosts are the
+// burst's floor instead (FloorHost: the same WebJobs blob trigger, a function that only downloads), measured the same way.
+// --limit S: how long to wait for the files after the upload (default 900 s).
 //
 //        dotnet run -c Release --project bench/Ingest.Load -- transactions [--files N]
 // Counts the storage transactions each ingestion makes (what Ingest costs per 1,000 files).
@@ -16,5 +18,6 @@ return args switch
 {
     ["transactions", ..] => await TransactionCount.MainAsync(args),
     ["get", ..] => await GetLatency.MainAsync(args),
+    ["floor-host"] => await FloorHost.MainAsync(),
     _ => await BurstRun.MainAsync(args),
 };
