@@ -12,6 +12,9 @@ namespace Ingest.Load;
 /// <summary>A burst of files dropped into a running standalone host, measured from outside the host process.</summary>
 internal static class BurstRun
 {
+    /// <summary>The container the burst drops its files into (the floor's trigger watches it too).</summary>
+    public const string Container = "articles";
+
     public static async Task<int> MainAsync(string[] args)
     {
         var count = Option(args, "--files", 64);
@@ -25,7 +28,7 @@ internal static class BurstRun
         var hostDll = HostDll(root);
 
         await using var azurite = await LocalAzurite.StartAsync(root, dataFolder: null, ports: (0, 0, 0));
-        var options = new IngestOptions { ArticlesContainer = "articles" };
+        var options = new IngestOptions { ArticlesContainer = Container };
         var storage = new IngestStorage(azurite.ConnectionString, options);
         await storage.EnsureCreatedAsync();
         var ingestions = new IngestionStore(storage);
@@ -33,9 +36,16 @@ internal static class BurstRun
         // Several hosts share the default host id, as a scale-out runs them. The floor runs the same trigger in hosts of its own.
         var floor = args.Contains("--floor") ? new FloorDownloads() : null;
         var hosts = Enumerable.Range(0, hostCount).Select(_ => floor is null ? StartHost(hostDll, azurite.ConnectionString) : floor.StartHost(azurite.ConnectionString)).ToList();
-        foreach (var started in hosts)
+        if (floor is not null)
         {
-            await (floor is null ? WaitHealthyAsync(started.Port) : floor.WaitReadyAsync(hostCount));
+            await floor.WaitReadyAsync(hostCount);
+        }
+        else
+        {
+            foreach (var started in hosts)
+            {
+                await WaitHealthyAsync(started.Port);
+            }
         }
 
         var idleKib = RssKib(hosts[0].Process.Id);
@@ -136,7 +146,7 @@ internal static class BurstRun
 
             // Its progress bar goes to standard error, a line per file: kept, and shown only if the upload fails.
             var start = new ProcessStartInfo("az") { UseShellExecute = false, RedirectStandardError = true };
-            foreach (var argument in (string[])["storage", "blob", "upload-batch", "--destination", "articles", "--source", folder.FullName,
+            foreach (var argument in (string[])["storage", "blob", "upload-batch", "--destination", Container, "--source", folder.FullName,
                          "--connection-string", connectionString, "--overwrite", "--only-show-errors", "--output", "none"])
             {
                 start.ArgumentList.Add(argument);

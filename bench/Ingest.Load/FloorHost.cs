@@ -25,12 +25,16 @@ internal static class FloorHost
     /// <summary>Parses a <see cref="Line"/>; false for any other output.</summary>
     public static bool TryParse(string? line, out string name, out DateTimeOffset lastModified, out DateTimeOffset done)
     {
-        var fields = line?.Split('\t');
-        name = fields is ["downloaded", _, _, _] ? fields[1] : "";
         lastModified = done = default;
-        return fields is ["downloaded", _, _, _]
-            && DateTimeOffset.TryParse(fields[2], CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out lastModified)
-            && DateTimeOffset.TryParse(fields[3], CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out done);
+        if (line?.Split('\t') is not ["downloaded", var blob, var modified, var ended])
+        {
+            name = "";
+            return false;
+        }
+
+        name = blob;
+        return DateTimeOffset.TryParse(modified, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out lastModified)
+            && DateTimeOffset.TryParse(ended, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out done);
     }
 
     public static async Task<int> MainAsync()
@@ -62,7 +66,7 @@ internal static class FloorHost
 public sealed class DownloadOnlyFunction
 {
     [FunctionName("DownloadOnly")]
-    public static async Task RunAsync([BlobTrigger("articles/{name}", Connection = "AzureWebJobsStorage")] BlobClient blob, string name, CancellationToken cancellationToken)
+    public static async Task RunAsync([BlobTrigger(BurstRun.Container + "/{name}", Connection = "AzureWebJobsStorage")] BlobClient blob, string name, CancellationToken cancellationToken)
     {
         var download = await blob.DownloadContentAsync(cancellationToken);
         Console.WriteLine(FloorHost.Line(name, download.Value.Details.LastModified, DateTimeOffset.UtcNow));

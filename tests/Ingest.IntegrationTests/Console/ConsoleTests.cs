@@ -75,8 +75,8 @@ public sealed class ConsoleTests(RunningHost host, ConsoleBrowser browser) : ICl
         await Expect(choose).ToBeFocusedAsync();
         // Enter on the button must reach the hidden file input: its click is what opens the browser's file chooser. The
         // test watches for that click rather than for the chooser itself, which headless Chromium does not always report
-        // for a key press (two CI runs timed out waiting for it with the button focused); the files
-        // are then given to that input, as the chooser would. (The click is cancelled, so no chooser is left open.)
+        // for a key press (two CI runs timed out waiting for it with the button focused); the files are then given to
+        // that input, as the chooser would. (The click is cancelled, so no chooser is left open.)
         await page.EvaluateAsync("() => document.getElementById('file-input').addEventListener('click', event => { event.preventDefault(); document.documentElement.dataset.fileInputClicked = 'true'; })");
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.Locator("html")).ToHaveAttributeAsync("data-file-input-clicked", "true");
