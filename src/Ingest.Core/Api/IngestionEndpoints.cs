@@ -49,7 +49,7 @@ public sealed class IngestionEndpoints(IngestStorage storage, IngestionStore ing
         return TypedResults.Json(new PageDto<IngestionDto>(items.Select(ToDto).ToList(), next), IngestJson.Context.PageDtoIngestionDto);
     });
 
-    /// <summary><c>GET /api/ingestions/recent</c>: every file's latest state, most recently changed first, a page at a time (an index, not a scan).</summary>
+    /// <summary><c>GET /api/ingestions/recent</c>: every file's latest state, the latest run begun first (a file changed outside a run: by that change), a page at a time (an index, not a scan).</summary>
     public Task<IResult> GetRecentAsync(HttpRequest request, CancellationToken cancellationToken) => ProblemBoundary.RunAsync(async () =>
     {
         var top = QueryValues.Int(request, "top", 1, MaxTop, out var e1) ?? DefaultTop;

@@ -199,7 +199,8 @@ public sealed partial class ArticleIngestor(
 
                 var extracted = extraction.Articles[i];
                 var article = ArticleDtos.From(extracted, ids[i], storage.Articles.ContainerName, blobName, version.ETag);
-                var saved = await articles.SaveAsync(new ArticleWrite(article, extracted.Source.ContentHash, ArticleExtractor.Version, version, force), cancellationToken);
+                // A blob with no record before this run was never stored: its articles are written as new, without reading first.
+                var saved = await articles.SaveAsync(new ArticleWrite(article, extracted.Source.ContentHash, ArticleExtractor.Version, version, force, LikelyNew: previous is null), cancellationToken);
                 outcomes.Add(saved);
                 sectionsWritten += saved.Outcome == SaveOutcome.Written ? article.SectionCount : 0;
             }

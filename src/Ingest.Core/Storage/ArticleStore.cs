@@ -11,7 +11,8 @@ namespace Ingest.Core.Storage;
 /// Articles in Table Storage: the catalog (article rows and listing rows, <see cref="CatalogKeys"/>)
 /// and the Sections table (<see cref="SectionRows"/>). A first write of an article with up to
 /// 99 sections costs two round trips: one transaction for the sections and their head row, one
-/// for the article row and its listing rows. Writes are idempotent and ordered: unchanged
+/// for the article row and its listing rows (and no read when the write says it is likely new,
+/// <see cref="ArticleWrite.LikelyNew"/>). Writes are idempotent and ordered: unchanged
 /// content writes nothing, older blob content never replaces newer, and concurrent writers of
 /// one article settle through ETags. Every write and delete that happens carries its event's outbox row in the same
 /// catalog transaction and publishes it right after (<see cref="ArticleEvents"/>; a store made without one has no events).
@@ -38,13 +39,10 @@ public sealed class ArticleStore(IngestStorage storage, TimeProvider time, Artic
         var partition = PartitionOf(write.Article);
         for (var attempt = 1; attempt <= MaxSaveAttempts; attempt++)
         {
-            // The two reads go out together: one round trip's wait, not two.
-            var readingArticle = PointReadAsync(Catalog, partition, CatalogKeys.Article(id), cancellationToken);
-            var readingHead = PointReadAsync(Sections, id, SectionRows.HeadRowKey, cancellationToken);
-            await Task.WhenAll(readingArticle, readingHead);
-            var existingRow = await readingArticle;
+            // Guessed new: nothing read, every row added; a row that is there after all refuses the write.
+            var guessedNew = attempt == 1 && write.LikelyNew;
+            var (existingRow, headRow) = guessedNew ? default : await ReadStoredAsync(partition, id, cancellationToken);
             var existing = existingRow is null ? null : ReadState(existingRow);
-            var headRow = await readingHead;
             var head = headRow is null ? default : SectionRows.ReadHead(headRow);
 
             if (await IsOlderAsync(write, existing?.Blob, cancellationToken) || await IsOlderAsync(write, headRow is null ? null : head.Blob, cancellationToken))
@@ -70,8 +68,13 @@ public sealed class ArticleStore(IngestStorage storage, TimeProvider time, Artic
             catch (RequestFailedException exception) when (IsConcurrencyConflict(exception))
             {
                 // Another writer of this article got in between our reads and writes: read again and decide again, after a
-                // pause of random length, so that the writers that met here do not meet again at once.
-                await Task.Delay(RetryPause(attempt), time, cancellationToken);
+                // pause of random length, so that the writers that met here do not meet again at once. A wrong guess that
+                // nothing was stored met no other writer: read at once.
+                if (!guessedNew)
+                {
+                    await Task.Delay(RetryPause(attempt), time, cancellationToken);
+                }
+
                 continue;
             }
 
@@ -80,6 +83,15 @@ public sealed class ArticleStore(IngestStorage storage, TimeProvider time, Artic
         }
 
         throw new StorageConflictException($"Article {id} kept changing under {MaxSaveAttempts} write attempts.");
+    }
+
+    /// <summary>The article row and the sections' head row as stored (null when absent), read together: one round trip's wait, not two.</summary>
+    private async Task<(TableEntity? ArticleRow, TableEntity? HeadRow)> ReadStoredAsync(string partition, string id, CancellationToken cancellationToken)
+    {
+        var readingArticle = PointReadAsync(Catalog, partition, CatalogKeys.Article(id), cancellationToken);
+        var readingHead = PointReadAsync(Sections, id, SectionRows.HeadRowKey, cancellationToken);
+        await Task.WhenAll(readingArticle, readingHead);
+        return (await readingArticle, await readingHead);
     }
 
     /// <summary>A random pause up to <see cref="FirstRetryPause"/> doubled once per try lost before (at most 16 times it).</summary>

@@ -8,7 +8,11 @@ namespace Ingest.Core.Storage;
 /// <param name="ExtractorVersion">The version of the extraction code; a new one re-extracts unchanged content.</param>
 /// <param name="Blob">The blob content this article was extracted from; older content never overwrites newer.</param>
 /// <param name="Force">Write even when the content and extractor are unchanged (reprocessing).</param>
-public sealed record ArticleWrite(ArticleDto Article, string ContentHash, string ExtractorVersion, BlobVersion Blob, bool Force = false);
+/// <param name="LikelyNew">
+/// Nothing is likely stored for this article (its blob had no ingestion record): the first try writes its rows as new
+/// without reading them. Rows there after all refuse that write, and the save reads them and goes on as usual.
+/// </param>
+public sealed record ArticleWrite(ArticleDto Article, string ContentHash, string ExtractorVersion, BlobVersion Blob, bool Force = false, bool LikelyNew = false);
 
 /// <summary>What <see cref="ArticleStore.SaveAsync"/> did.</summary>
 public enum SaveOutcome

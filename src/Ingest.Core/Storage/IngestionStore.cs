@@ -64,7 +64,7 @@ public sealed class IngestionStore(IngestStorage storage)
 
             var entity = Write(blobName, next);
             // The index rows first: a record is never missing from the index, at worst the index names a state it left.
-            await _index.AddAsync(next, cancellationToken);
+            await _index.AddAsync(next, current, cancellationToken);
             Response written;
             try
             {
@@ -92,7 +92,7 @@ public sealed class IngestionStore(IngestStorage storage)
     public Task<(IReadOnlyList<IngestionRecord> Items, string? ContinuationToken)> ListByStatusAsync(string status, int top, string? continuationToken, CancellationToken cancellationToken = default) =>
         ListIndexedAsync(TableClient.CreateQueryFilter($"PartitionKey eq {IngestionIndex.StatusPartition(status)}"), top, continuationToken, cancellationToken);
 
-    /// <summary>One page of every record, newest change first: a page of the recent index rows and the records they name.</summary>
+    /// <summary>One page of every record, the latest run begun first (<see cref="IngestionRecord.ListedAt"/>): a page of the recent index rows and the records they name.</summary>
     public Task<(IReadOnlyList<IngestionRecord> Items, string? ContinuationToken)> ListRecentAsync(int top, string? continuationToken, CancellationToken cancellationToken = default) =>
         ListIndexedAsync(IngestionIndex.RecentFilter, top, continuationToken, cancellationToken);
 
@@ -130,17 +130,17 @@ public sealed class IngestionStore(IngestStorage storage)
         return rows;
     }
 
-    /// <summary>Removes the index rows of a state that is not (or no longer) the record's, unless they are also <paramref name="kept"/>'s. Best effort: a row left behind is told apart when read.</summary>
+    /// <summary>Removes the index rows of a state that is not (or no longer) the record's, except those <paramref name="kept"/> stands on too. Best effort: a row left behind is told apart when read.</summary>
     private async Task ForgetAsync(IngestionRecord? state, IngestionRecord? kept, CancellationToken cancellationToken)
     {
-        if (state is null || (kept is not null && IngestionIndex.SameRows(state, kept)))
+        if (state is null)
         {
             return;
         }
 
         try
         {
-            await _index.RemoveAsync(state, cancellationToken);
+            await _index.RemoveAsync(state, kept, cancellationToken);
         }
         catch (Exception exception) when (Ingestion.TransientFailures.Are(exception))
         {
@@ -214,6 +214,7 @@ public sealed class IngestionStore(IngestStorage storage)
         ["BlobLastModified"] = record.BlobVersion?.LastModified,
         ["UpdatedAt"] = record.UpdatedAt,
         ["ReprocessToken"] = record.ReprocessToken,
+        ["RunStartedAt"] = record.RunStartedAt,
     };
 
     private static IngestionRecord Read(TableEntity row) => new(
@@ -225,7 +226,8 @@ public sealed class IngestionStore(IngestStorage storage)
         row.GetString("ErrorMessage"),
         row.GetString("BlobETag") is { } etag ? new BlobVersion(etag, row.GetDateTimeOffset("BlobLastModified") ?? DateTimeOffset.MinValue) : null,
         row.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.MinValue,
-        row.GetString("ReprocessToken"));
+        row.GetString("ReprocessToken"),
+        row.GetDateTimeOffset("RunStartedAt"));
 }
 
 /// <summary>A blob's ingestion record as read or written (null when it has none) and the row's ETag (null when there is no row).</summary>

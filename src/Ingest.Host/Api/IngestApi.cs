@@ -59,7 +59,7 @@ internal static class IngestApi
             .Produces<IngestionDto>().Produces<PageDto<IngestionDto>>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
             .WithMetadata(new QueryParameter("blob", "The blob name."), new QueryParameter("status", "processing, succeeded, unchanged, failed or poisoned."), Top, ContinuationToken);
         ingestions.MapGet(Routes.RecentIngestions, (HttpRequest request, IngestionEndpoints endpoints, CancellationToken ct) => endpoints.GetRecentAsync(request, ct))
-            .WithName("GetRecentIngestions").WithSummary("Every blob's latest ingestion, newest change first.")
+            .WithName("GetRecentIngestions").WithSummary("Every blob's latest ingestion, the latest run begun first.")
             .Produces<PageDto<IngestionDto>>().ProducesProblem(StatusCodes.Status400BadRequest)
             .WithMetadata(Top, ContinuationToken);
         ingestions.MapPost(Routes.Reprocess, (HttpRequest request, IngestionEndpoints endpoints, CancellationToken ct) => endpoints.ReprocessAsync(request, ct))

@@ -42,6 +42,70 @@ public sealed class ArticleIngestorTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task IngestAsync_NewFile_ReadsNoArticleRowsBeforeWritingThem()
+    {
+        // A blob with no ingestion record has never been stored: its article rows are written as new, not read first.
+        var queries = new QueryRecorder();
+        var (storage, ingestor, articles) = await NewAsync(queries.AddTo);
+        await UploadAsync(storage, "new.txt", "A Title\n\nBy Ann Lee\n\nA first paragraph, long enough to read as prose in the article.");
+        queries.Clear();
+
+        var record = await ingestor.IngestAsync("new.txt");
+
+        Assert.Equal(IngestionStatus.Succeeded, record.Status);
+        Assert.DoesNotContain(queries.Queries, q =>
+            q.Contains($"/{storage.Options.ArticlesTable}(", StringComparison.Ordinal) || q.Contains($"/{storage.Options.SectionsTable}(", StringComparison.Ordinal));
+        Assert.Equal(1, (await articles.GetAsync(record.ArticleIds[0]))?.Version);
+    }
+
+    [Fact]
+    public async Task IngestAsync_NewFile_WritesItsRecentFeedRowOnceForTheRun()
+    {
+        // The run's "processing" state and its outcome share the run's place in the recent feed: its index rows are the
+        // two of "processing" (status, recent), the outcome's status row, and the "processing" status row removed.
+        var indexWrites = 0;
+        string? indexTable = null;
+        var counter = new RequestHook(
+            request => request.Method != Azure.Core.RequestMethod.Get && request.Uri.Path.Contains($"/{indexTable}(", StringComparison.Ordinal),
+            () => { Interlocked.Increment(ref indexWrites); return Task.CompletedTask; },
+            times: int.MaxValue);
+        var (storage, ingestor, _) = await NewAsync(counter.AddTo);
+        indexTable = storage.Options.IngestionIndexTable;
+        await UploadAsync(storage, "run.txt", "A Title\n\nBy Ann Lee\n\nA first paragraph, long enough to read as prose in the article.");
+
+        var record = await ingestor.IngestAsync("run.txt");
+
+        Assert.Equal(IngestionStatus.Succeeded, record.Status);
+        Assert.Equal(4, indexWrites);
+        var ingestions = new IngestionStore(storage);
+        Assert.Equal(("run.txt", IngestionStatus.Succeeded), Assert.Single((await ingestions.ListRecentAsync(10, null)).Items.Select(r => (r.Blob, r.Status))));
+        Assert.Equal("run.txt", Assert.Single((await ingestions.ListByStatusAsync(IngestionStatus.Succeeded, 10, null)).Items).Blob);
+        Assert.Empty((await ingestions.ListByStatusAsync(IngestionStatus.Processing, 10, null)).Items);
+        Assert.Equal(2, (await storage.IngestionIndexTable.QueryAsync<Azure.Data.Tables.TableEntity>().ToListAsync()).Count);
+    }
+
+    [Fact]
+    public async Task IngestAsync_NewContentOfABlobWhoseRecordWasLost_WritesTheNextVersionOverTheStoredArticle()
+    {
+        // The record says nothing was stored, but the article is there (its record removed by hand, say): the first write,
+        // made as new, is refused, and the save reads what is stored and writes over it.
+        var (storage, ingestor, articles) = await NewAsync();
+        await UploadAsync(storage, "a.txt", "Harbour Reopens\n\nThe harbour reopened on Monday.\n\nFerries run again.");
+        var first = await ingestor.IngestAsync("a.txt");
+        await new IngestionStore(storage).DeleteAsync("a.txt");
+        await UploadAsync(storage, "a.txt", "Harbour Closes\n\nThe harbour closed on Friday.");
+
+        var second = await ingestor.IngestAsync("a.txt");
+
+        Assert.Equal(IngestionStatus.Succeeded, second.Status);
+        Assert.Equal(first.ArticleIds, second.ArticleIds);
+        var stored = await articles.GetAsync(second.ArticleIds[0]);
+        Assert.Equal(2, stored?.Version);
+        Assert.Equal("Harbour Closes", stored?.Title);
+        Assert.Equal(["The harbour closed on Friday."], stored!.Sections.SelectMany(s => s.Paragraphs));
+    }
+
+    [Fact]
     public async Task IngestAsync_RecordChangedAfterItWasRead_AppliesTheOutcomeToTheNewerRecord()
     {
         // Another delivery of this content records "processing" just after this run read the record: the ETag check refuses

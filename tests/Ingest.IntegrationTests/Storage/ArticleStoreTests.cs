@@ -84,6 +84,56 @@ public sealed class ArticleStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task SaveAsync_LikelyNew_WritesWithoutReadingInTwoWrites()
+    {
+        var queries = new QueryRecorder();
+        var storage = await azurite.NewStorageAsync(options => { _writes.AddTo(options); queries.AddTo(options); });
+        var store = new ArticleStore(storage, TimeProvider.System);
+        _writes.Reset();
+        queries.Clear();
+
+        var result = await store.SaveAsync(TestArticles.Seed(storage.Options.ArticlesContainer) with { LikelyNew = true });
+
+        Assert.Equal(SaveOutcome.Written, result.Outcome);
+        Assert.Equal(2, _writes.Writes);
+        Assert.Empty(queries.Queries);
+    }
+
+    [Theory]
+    [InlineData(12, 3)]
+    [InlineData(250, 150)]
+    public async Task SaveAsync_LikelyNewButStored_WritesTheNextVersionAndLeavesNoOtherRows(int storedSections, int newSections)
+    {
+        // Guessed new wrongly: the write made as new is refused (a transaction of sections past the first hundred may have
+        // landed before the refusal), and the save reads what is stored and replaces it wholly.
+        var (storage, store) = await NewStoreAsync();
+        var container = storage.Options.ArticlesContainer;
+        await store.SaveAsync(TestArticles.Make(container, "guessed.txt", sectionCount: storedSections));
+        var newer = TestArticles.Make(container, "guessed.txt", sectionCount: newSections, lastModified: TestArticles.Later, contentTag: "new") with { LikelyNew = true };
+
+        var result = await store.SaveAsync(newer);
+        var stored = await store.GetAsync(newer.Article.Id);
+
+        Assert.Equal(new SaveResult(SaveOutcome.Written, 2, newer.Blob), result);
+        Assert.NotNull(stored);
+        Assert.Equal(newer.Article.Sections.Select(s => s.Paragraphs[0]), stored.Sections.Select(s => s.Paragraphs[0]));
+        Assert.Equal(newSections + 1, (await RowsAsync(storage.SectionsTable, newer.Article.Id)).Count);
+    }
+
+    [Fact]
+    public async Task SaveAsync_LikelyNewButTheSameContentIsStored_WritesNothingMore()
+    {
+        var (storage, store) = await NewStoreAsync();
+        var seed = TestArticles.Seed(storage.Options.ArticlesContainer);
+        await store.SaveAsync(seed);
+
+        var again = await store.SaveAsync(seed with { LikelyNew = true });
+
+        Assert.Equal(new SaveResult(SaveOutcome.Unchanged, 1, seed.Blob), again);
+        Assert.Equal(13, (await RowsAsync(storage.SectionsTable, seed.Article.Id)).Count);
+    }
+
+    [Fact]
     public async Task SaveAsync_SameContentDeliveredAgain_WritesNothing()
     {
         var (storage, store) = await NewStoreAsync();

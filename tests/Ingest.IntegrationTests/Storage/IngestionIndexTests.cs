@@ -68,6 +68,30 @@ public sealed class IngestionIndexTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task ListRecentAsync_RunsListedByWhenTheyBegan_EachAtItsLatestState()
+    {
+        // a.txt's run began first and ended last: it keeps its run's place, below b.txt's run, which began after it. A
+        // new run of a.txt's content (its next delivery) starts a new place, at the top.
+        var storage = await azurite.NewStorageAsync();
+        var ingestions = new IngestionStore(storage);
+        var version = new BlobVersion("\"0x1\"", Start);
+        await ingestions.UpdateAsync("a.txt", current => IngestionRecord.Processing("a.txt", current, version, [], Start.AddMinutes(1)));
+        await ingestions.UpdateAsync("b.txt", current => IngestionRecord.Processing("b.txt", current, version, [], Start.AddMinutes(2)));
+        await ingestions.UpdateAsync("b.txt", current => IngestionRecord.Completed("b.txt", current, IngestionStatus.Succeeded, [], version, Start.AddMinutes(3), null));
+        await ingestions.UpdateAsync("a.txt", current => IngestionRecord.Failed("a.txt", current, version, "empty", "No text.", Start.AddMinutes(4)));
+
+        var feed = (await ingestions.ListRecentAsync(10, null)).Items;
+
+        Assert.Equal([("b.txt", IngestionStatus.Succeeded), ("a.txt", IngestionStatus.Failed)], feed.Select(r => (r.Blob, r.Status)));
+        Assert.Equal(4, (await storage.IngestionIndexTable.QueryAsync<TableEntity>().ToListAsync()).Count); // a status row and a recent row each
+
+        await ingestions.UpdateAsync("a.txt", current => IngestionRecord.Processing("a.txt", current, version, [], Start.AddMinutes(5)));
+
+        Assert.Equal([("a.txt", IngestionStatus.Processing), ("b.txt", IngestionStatus.Succeeded)], (await ingestions.ListRecentAsync(10, null)).Items.Select(r => (r.Blob, r.Status)));
+        Assert.Equal(4, (await storage.IngestionIndexTable.QueryAsync<TableEntity>().ToListAsync()).Count);
+    }
+
+    [Fact]
     public async Task ListRecentAsync_DeletedRecord_IsGoneFromTheFeed()
     {
         var storage = await azurite.NewStorageAsync();
