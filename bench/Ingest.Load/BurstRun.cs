@@ -49,6 +49,7 @@ internal static class BurstRun
         }
 
         var idleKib = RssKib(hosts[0].Process.Id);
+        await using var subscriber = args.Contains("--subscriber") && storage.ArticleEventsQueue is { } events ? new EventSubscriber(events) : null;
         var files = real ? BurstFiles.Real(root, count) : BurstFiles.Stories(count, kib > 0 ? kib * 1024 : mib * 1024 * 1024);
         var bytes = files.Sum(f => (long)f.Body.ToMemory().Length);
         using var sampler = new RssSampler(hosts.Select(h => h.Process.Id).ToList());
@@ -91,6 +92,11 @@ internal static class BurstRun
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  host RSS: {idleKib / 1024} MiB idle, peak {sampler.PeakKib / 1024} MiB (sampled every 100 ms)"));
+        if (subscriber is not null)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  article events read and deleted by a subscriber: {subscriber.Read}"));
+        }
+
         foreach (var started in hosts)
         {
             started.Process.Kill(entireProcessTree: true);

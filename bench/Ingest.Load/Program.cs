@@ -7,7 +7,8 @@ using Ingest.Load;
 // SDK P at a time (or with az), waits until every file has a final status, and prints the time to 100 %, the steady
 // rate, p50/p95 latency from upload to final status and the hosts' peak resident memory. With --floor the hosts are the
 // burst's floor instead (FloorHost: the same WebJobs blob trigger, a function that only downloads), measured the same way.
-// --limit S: how long to wait for the files after the upload (default 900 s).
+// --limit S: how long to wait for the files after the upload (default 900 s). --subscriber: read and delete the article
+// events as they come during the burst, as a consumer would (EventSubscriber; without one they wait in the queue).
 //
 //        dotnet run -c Release --project bench/Ingest.Load -- transactions [--files N]
 // Counts the storage transactions each ingestion makes (what Ingest costs per 1,000 files).
