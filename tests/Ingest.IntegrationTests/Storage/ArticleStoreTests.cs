@@ -104,8 +104,8 @@ public sealed class ArticleStoreTests(AzuriteFixture azurite)
     [InlineData(250, 150)]
     public async Task SaveAsync_LikelyNewButStored_WritesTheNextVersionAndLeavesNoOtherRows(int storedSections, int newSections)
     {
-        // Guessed new wrongly: the write made as new is refused (a transaction of sections past the first hundred may have
-        // landed before the refusal), and the save reads what is stored and replaces it wholly.
+        // Guessed new wrongly: the write made as new is refused (past 99 sections, the first transactions of new rows land
+        // before the one holding the head row is refused), and the save reads what is stored and replaces it wholly.
         var (storage, store) = await NewStoreAsync();
         var container = storage.Options.ArticlesContainer;
         await store.SaveAsync(TestArticles.Make(container, "guessed.txt", sectionCount: storedSections));
@@ -130,7 +130,7 @@ public sealed class ArticleStoreTests(AzuriteFixture azurite)
         var again = await store.SaveAsync(seed with { LikelyNew = true });
 
         Assert.Equal(new SaveResult(SaveOutcome.Unchanged, 1, seed.Blob), again);
-        Assert.Equal(13, (await RowsAsync(storage.SectionsTable, seed.Article.Id)).Count);
+        Assert.Equal(13, (await RowsAsync(storage.SectionsTable, seed.Article.Id)).Count); // 12 sections and the head: no second generation
     }
 
     [Fact]
