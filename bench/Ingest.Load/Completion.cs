@@ -7,5 +7,5 @@ internal sealed record Completion(DateTimeOffset Done, DateTimeOffset? LastModif
 {
     /// <summary>A file the product ingested, from its ingestion record.</summary>
     public static Completion Of(IngestionRecord record) =>
-        new(record.UpdatedAt, record.BlobVersion?.LastModified, record.Status.ToString(), record.Attempts > 1);
+        new(record.UpdatedAt, record.BlobVersion?.LastModified, record.Status, record.Attempts > 1);
 }
