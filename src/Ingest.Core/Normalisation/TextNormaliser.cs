@@ -16,22 +16,127 @@ public static class TextNormaliser
     {
         ArgumentNullException.ThrowIfNull(text);
 
-        var cleaned = ReplaceCharacters(text);
-        var lines = TrimAndCollapseLines(cleaned);
-        // NFC last: removing a zero-width character can bring a base letter and its combining mark together. Text that is
-        // NFC already (nearly all text) is checked, not copied.
-        return lines.IsNormalized(NormalizationForm.FormC) ? lines : lines.Normalize(NormalizationForm.FormC);
+        // The text is copied at most once on its way to the result: characters are replaced into a pooled working copy,
+        // lines are trimmed and collapsed within it, and the result is made from what is left.
+        var working = default(PooledChars);
+        try
+        {
+            ReadOnlySpan<char> cleaned = text;
+            if (FirstToReplace(text) is var first and >= 0)
+            {
+                working = new PooledChars(text.Length);
+                ReplaceCharacters(text, first, ref working);
+                cleaned = working.Written;
+            }
+
+            var lines = TrimAndCollapseLines(cleaned, ref working);
+            var result = lines.Length == text.Length && cleaned == text.AsSpan() ? text : lines.ToString();
+            // NFC last: removing a zero-width character can bring a base letter and its combining mark together. Text that is
+            // NFC already (nearly all text) is checked, not copied.
+            return IsNfc(result) ? result : result.Normalize(NormalizationForm.FormC);
+        }
+        finally
+        {
+            working.Dispose();
+        }
     }
 
-    /// <summary>Line ends to LF, space separators to a space, invisible and control characters out, lone surrogates to U+FFFD.</summary>
-    /// <remarks>Runs of characters that stay as they are (nearly all of any text) are copied whole; text with nothing to replace is returned as it is.</remarks>
-    private static string ReplaceCharacters(string text)
+    /// <summary>
+    /// Whether the text is NFC: yes at once when every character is one NFC leaves alone whatever stands beside it
+    /// (<see cref="AlwaysNfc"/>: nearly every page), else ICU's check over the whole text.
+    /// </summary>
+    internal static bool IsNfc(string text)
     {
-        StringBuilder? builder = null;
-        var kept = 0;
+        var rest = text.AsSpan();
+        for (var at = rest.IndexOfAnyExceptInRange('\0', '\u02FF'); at >= 0; at = rest.IndexOfAnyExceptInRange('\0', '\u02FF'))
+        {
+            if (!AlwaysNfc(rest[at]))
+            {
+                return text.IsNormalized(NormalizationForm.FormC);
+            }
+
+            rest = rest[(at + 1)..];
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether NFC leaves <paramref name="c"/> as it is wherever it stands (<see cref="StableUnderNfc"/>).</summary>
+    internal static bool AlwaysNfc(char c) => c < '\u0300' || (StableUnderNfc.Bits[c >> 6] & (1UL << c)) != 0;
+
+    /// <summary>
+    /// The characters NFC leaves as they are wherever they stand, asked of ICU itself once (about 14 ms, on the first text that
+    /// needs it): a character that is NFC on its own (it does not decompose, nor is it left out of composition), of combining
+    /// class 0 (a class-1 mark after it is in order), and that is no mark and no Hangul jamo (the characters that compose
+    /// with the one before them are all marks or jamo). Surrogates and characters this runtime does not know are left out.
+    /// </summary>
+    private static class StableUnderNfc
+    {
+        public static readonly ulong[] Bits = Build();
+
+        private static ulong[] Build()
+        {
+            var bits = new ulong[0x10000 / 64];
+            for (var code = 0x300; code < 0x10000; code++)
+            {
+                var c = (char)code;
+                if (char.IsSurrogate(c) || code is >= 0x1100 and <= 0x11FF || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark
+                        or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark or UnicodeCategory.OtherNotAssigned)
+                {
+                    continue;
+                }
+
+                var alone = c.ToString();
+                if (alone.IsNormalized(NormalizationForm.FormC) && (alone + "\u0334").IsNormalized(NormalizationForm.FormC))
+                {
+                    bits[code >> 6] |= 1UL << code;
+                }
+            }
+
+            return bits;
+        }
+    }
+
+    /// <summary>Where the first character <see cref="ReplaceCharacters"/> changes stands; -1 when there is none (nearly all text).</summary>
+    private static int FirstToReplace(string text)
+    {
         for (var i = 0; i < text.Length; i++)
         {
             // Runs of printable ASCII, LF and TAB are skipped with a vectorised search; only what follows one is looked at.
+            var plain = text.AsSpan(i).IndexOfAnyExcept(PlainAscii);
+            if (plain < 0)
+            {
+                return -1;
+            }
+
+            i += plain;
+            if (StaysAsItIs(text[i]))
+            {
+                continue;
+            }
+
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+                continue;
+            }
+
+            return i;
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// Line ends to LF, space separators to a space, invisible and control characters out, lone surrogates to U+FFFD,
+    /// written to <paramref name="output"/> from the first character to change (<paramref name="first"/>) on.
+    /// </summary>
+    /// <remarks>Runs of characters that stay as they are (nearly all of any text) are copied whole.</remarks>
+    private static void ReplaceCharacters(string text, int first, ref PooledChars output)
+    {
+        var kept = 0;
+        for (var i = first; i < text.Length; i++)
+        {
             var plain = text.AsSpan(i).IndexOfAnyExcept(PlainAscii);
             if (plain < 0)
             {
@@ -51,12 +156,11 @@ public static class TextNormaliser
                 continue;
             }
 
-            builder ??= new StringBuilder(text.Length);
-            builder.Append(text, kept, i - kept);
+            output.Append(text.AsSpan(kept, i - kept));
             switch (c)
             {
                 case '\r':
-                    builder.Append('\n');
+                    output.Append("\n");
                     if (i + 1 < text.Length && text[i + 1] == '\n')
                     {
                         i++;
@@ -64,14 +168,14 @@ public static class TextNormaliser
 
                     break;
                 default:
-                    builder.Append(Replacement(c));
+                    output.Append(Replacement(c));
                     break;
             }
 
             kept = i + 1;
         }
 
-        return builder is null ? text : builder.Append(text, kept, text.Length - kept).ToString();
+        output.Append(text.AsSpan(kept));
     }
 
     /// <summary>Printable ASCII, LF and TAB: what stays as it is without a look at its category.</summary>
@@ -99,38 +203,62 @@ public static class TextNormaliser
     }
 
     /// <summary>Trailing white space off every line, blank lines at either end out, runs of blank lines down to one.</summary>
-    /// <remarks>Only ever removes characters, so a result as long as the text is the text itself, returned without a copy.</remarks>
-    private static string TrimAndCollapseLines(string text)
+    /// <remarks>
+    /// Only ever removes characters: the lines are moved down within <paramref name="working"/> when <paramref name="text"/>
+    /// is its content, or written to it from the text when it is empty; text with nothing inside to change is only sliced.
+    /// </remarks>
+    private static ReadOnlySpan<char> TrimAndCollapseLines(ReadOnlySpan<char> text, ref PooledChars working)
     {
         if (!HasLinesInsideToTrimOrCollapse(text))
         {
-            // At most the ends to trim (a file's last line end, nearly always): one copy, or none.
-            var inner = text.AsSpan().TrimStart('\n').TrimEnd(" \t\n");
-            return inner.Length == text.Length ? text : inner.ToString();
+            // At most the ends to trim (a file's last line end, nearly always).
+            return text.TrimStart('\n').TrimEnd(" \t\n");
         }
 
-        var builder = new StringBuilder(text.Length);
-        var pendingBlank = false;
-        var span = text.AsSpan();
-        foreach (var range in span.Split('\n'))
+        var inPlace = working.HasArray;
+        if (!inPlace)
         {
-            var line = span[range].TrimEnd();
+            working = new PooledChars(text.Length);
+        }
+
+        // Writing never overtakes reading: a line moves down by what was removed before it, and a blank-line separator
+        // ("\n\n") is written only where at least two line ends were read.
+        var destination = inPlace ? working.Written : working.Free(text.Length);
+        var written = 0;
+        var pendingBlank = false;
+        foreach (var range in text.Split('\n'))
+        {
+            var line = text[range].TrimEnd();
             if (line.Length == 0)
             {
-                pendingBlank = builder.Length > 0;
+                pendingBlank = written > 0;
                 continue;
             }
 
-            if (builder.Length > 0)
+            if (written > 0)
             {
-                builder.Append(pendingBlank ? "\n\n" : "\n");
+                destination[written++] = '\n';
+                if (pendingBlank)
+                {
+                    destination[written++] = '\n';
+                }
             }
 
-            builder.Append(line);
+            line.CopyTo(destination[written..]);
+            written += line.Length;
             pendingBlank = false;
         }
 
-        return builder.Length == text.Length ? text : builder.ToString();
+        if (inPlace)
+        {
+            working.Truncate(written);
+        }
+        else
+        {
+            working.Advance(written);
+        }
+
+        return working.Written;
     }
 
     /// <summary>
@@ -138,7 +266,6 @@ public static class TextNormaliser
     /// searches: after <see cref="ReplaceCharacters"/> the only white space left is the space, TAB and LF, so a line ends in
     /// white space only before an LF or at the end, and blank lines inside the text show as three LFs in a row.
     /// </summary>
-    private static bool HasLinesInsideToTrimOrCollapse(string text) =>
-        text.Contains(" \n", StringComparison.Ordinal) || text.Contains("\t\n", StringComparison.Ordinal)
-        || text.Contains("\n\n\n", StringComparison.Ordinal);
+    private static bool HasLinesInsideToTrimOrCollapse(ReadOnlySpan<char> text) =>
+        text.IndexOf(" \n") >= 0 || text.IndexOf("\t\n") >= 0 || text.IndexOf("\n\n\n") >= 0;
 }
