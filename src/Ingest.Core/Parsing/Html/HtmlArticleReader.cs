@@ -19,16 +19,17 @@ public sealed class HtmlArticleReader(ExtractionLimits limits) : IArticleReader
     public ReadResult Read(string normalisedText)
     {
         var document = new HtmlParser().ParseDocument(HtmlDepthGuard.Flatten(normalisedText, limits.MaxNestingDepth));
-        var metadata = HtmlMetadata.Read(document, limits);
+        var landmarks = PageLandmarks.Find(document);
+        var metadata = HtmlMetadata.Read(document, landmarks, limits);
         var jsonLd = metadata.JsonLd;
         var provenance = new Model.Provenance();
         var title = Pick(ref provenance, p => p with { Title = ProvenanceSources.JsonLd }, JsonLdTitle(metadata))
             ?? Pick(ref provenance, p => p with { Title = ProvenanceSources.Meta }, metadata.MetaTitle)
-            ?? Pick(ref provenance, p => p with { Title = ProvenanceSources.Meta }, DocumentTitle.Clean(metadata.DocumentTitle, Headings(document), metadata.SiteNames))
-            ?? Pick(ref provenance, p => p with { Title = ProvenanceSources.Heading }, document.QuerySelector("h1") is { } h1 ? HtmlText.Of(h1, limits.MaxNestingDepth) : null);
+            ?? Pick(ref provenance, p => p with { Title = ProvenanceSources.Meta }, DocumentTitle.Clean(metadata.DocumentTitle, Headings(landmarks), metadata.SiteNames))
+            ?? Pick(ref provenance, p => p with { Title = ProvenanceSources.Heading }, landmarks.H1s is [var h1, ..] ? HtmlText.Of(h1, limits.MaxNestingDepth) : null);
 
         var (blocks, bylineInContent) = HtmlContent.Read(document, title, limits.MaxNestingDepth);
-        var byline = HtmlContent.FindBylineInMarkup(document, limits.MaxNestingDepth) ?? bylineInContent;
+        var byline = HtmlContent.FindBylineInMarkup(landmarks, limits.MaxNestingDepth) ?? bylineInContent;
         var (summary, sections) = SectionAssembler.Assemble(blocks);
 
         IReadOnlyList<string> authors = [];
@@ -51,7 +52,7 @@ public sealed class HtmlArticleReader(ExtractionLimits limits) : IArticleReader
             (published, provenance) = (ldDate, provenance with { PublishedAt = ProvenanceSources.JsonLd });
         }
         else if (IsoDates.TryParse(metadata.Meta("article:published_time", "og:published_time", "date", "pubdate")
-                     ?? document.QuerySelector("time[datetime]")?.GetAttribute("datetime"), out var metaDate, out _))
+                     ?? landmarks.DatedTime?.GetAttribute("datetime"), out var metaDate, out _))
         {
             (published, provenance) = (metaDate, provenance with { PublishedAt = ProvenanceSources.Meta });
         }
@@ -104,8 +105,8 @@ public sealed class HtmlArticleReader(ExtractionLimits limits) : IArticleReader
     }
 
     /// <summary>The page's top headings' texts, <c>h1</c> first.</summary>
-    private IEnumerable<string> Headings(AngleSharp.Dom.IDocument document) =>
-        document.QuerySelectorAll("h1").Concat(document.QuerySelectorAll("h2"))
+    private IEnumerable<string> Headings(PageLandmarks landmarks) =>
+        landmarks.H1s.Concat(landmarks.H2s)
             .Select(h => HtmlText.Of(h, limits.MaxNestingDepth))
             .Where(h => h.Length > 0);
 

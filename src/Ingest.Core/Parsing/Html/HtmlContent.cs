@@ -49,8 +49,8 @@ internal static partial class HtmlContent
     }
 
     /// <summary>A byline in the page's markup (<c>.byline</c>, <c>.author</c>, <c>.entry-meta</c>), for pages whose metadata names no author.</summary>
-    public static Byline? FindBylineInMarkup(IDocument document, int maxDepth) =>
-        document.QuerySelectorAll("[class*='byline'], [class*='entry-meta'], [class*='post-meta'], [rel='author'], [class*='author']")
+    public static Byline? FindBylineInMarkup(PageLandmarks landmarks, int maxDepth) =>
+        landmarks.BylineMarkup
             .Select(e => BylineParser.TryParse(HtmlText.Of(e, maxDepth)))
             .FirstOrDefault(b => b is { Authors.Count: > 0 });
 

@@ -22,9 +22,9 @@ internal sealed class HtmlMetadata
     /// <summary>The JSON-LD article's <c>name</c> and <c>headline</c>, when it gives both and they differ (one is sometimes the site's name or a description).</summary>
     public (string Name, string Headline)? JsonLdTitles { get; private init; }
 
-    public static HtmlMetadata Read(IDocument document, ExtractionLimits limits)
+    public static HtmlMetadata Read(IDocument document, PageLandmarks landmarks, ExtractionLimits limits)
     {
-        var (jsonLd, titles) = ReadJsonLd(document, limits);
+        var (jsonLd, titles) = ReadJsonLd(landmarks, limits);
         var metadata = new HtmlMetadata
         {
             JsonLd = jsonLd,
@@ -34,7 +34,7 @@ internal sealed class HtmlMetadata
 
         // A property may name several keys ("og:title twitter:title"); a property's value wins over a name's for the same key.
         var fromNames = new List<(string Key, string Value)>();
-        foreach (var meta in document.QuerySelectorAll("meta"))
+        foreach (var meta in landmarks.Metas)
         {
             var content = meta.GetAttribute("content")?.Trim();
             if (string.IsNullOrEmpty(content))
@@ -84,9 +84,9 @@ internal sealed class HtmlMetadata
 
     public IReadOnlyList<string> MetaAll(string key) => _meta.GetValueOrDefault(key) ?? [];
 
-    private static (ArticleDraft? Article, (string, string)? Titles) ReadJsonLd(IDocument document, ExtractionLimits limits)
+    private static (ArticleDraft? Article, (string, string)? Titles) ReadJsonLd(PageLandmarks landmarks, ExtractionLimits limits)
     {
-        foreach (var script in document.QuerySelectorAll("script[type='application/ld+json']"))
+        foreach (var script in landmarks.JsonLdScripts)
         {
             try
             {

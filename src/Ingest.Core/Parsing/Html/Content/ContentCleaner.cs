@@ -76,27 +76,64 @@ internal static class ContentCleaner
         return found;
     }
 
+    /// <summary>
+    /// Judges every <paramref name="tag"/> of the content, innermost first (in reverse document order), so that a block is
+    /// judged with what is left inside it. A block's census is kept once made: every block inside a later one was judged
+    /// before it, so the later one's census adds the kept census instead of walking that block again.
+    /// </summary>
     private static void CleanConditionally(IReadOnlyList<PageNode> content, string tag, ContentRules rules, HashSet<PageNode> dataTables)
     {
         var nodes = Each(content, tag);
+        var censuses = new Dictionary<PageNode, Census>();
         for (var i = nodes.Count - 1; i >= 0; i--)
         {
             var node = nodes[i];
-            if (!node.Removed && !node.Ancestors().Any(a => a.Removed) && LooksLikeFurniture(node, tag, rules, dataTables))
+            if (!node.Removed && !HasRemovedAncestor(node) && LooksLikeFurniture(node, tag, rules, dataTables, censuses))
             {
                 PageMeasure.Remove(node);
             }
         }
     }
 
-    private static bool LooksLikeFurniture(PageNode node, string tag, ContentRules rules, HashSet<PageNode> dataTables)
+    private static bool HasRemovedAncestor(PageNode node)
+    {
+        for (var ancestor = node.Parent; ancestor is not null; ancestor = ancestor.Parent)
+        {
+            if (ancestor.Removed)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasAncestorIn(PageNode node, HashSet<PageNode> set)
+    {
+        if (set.Count == 0)
+        {
+            return false;
+        }
+
+        for (var ancestor = node.Parent; ancestor is not null; ancestor = ancestor.Parent)
+        {
+            if (set.Contains(ancestor))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool LooksLikeFurniture(PageNode node, string tag, ContentRules rules, HashSet<PageNode> dataTables, Dictionary<PageNode, Census> censuses)
     {
         if (tag == "table" && dataTables.Contains(node))
         {
             return false;
         }
 
-        if (node.Ancestors().Any(dataTables.Contains) || node.HasAncestor("code", 4))
+        if (HasAncestorIn(node, dataTables) || node.HasAncestor("code", 4))
         {
             return false;
         }
@@ -107,7 +144,8 @@ internal static class ContentCleaner
             return true;
         }
 
-        var census = Census.Of(node);
+        var census = Census.Of(node, censuses);
+        censuses[node] = census;
         if (census.Commas >= 10)
         {
             return false;
@@ -151,44 +189,88 @@ internal static class ContentCleaner
 
         public double HeadingDensity(int length) => length == 0 ? 0 : (double)HeadingTextLength / length;
 
-        public static Census Of(PageNode node)
+        /// <summary>
+        /// What <paramref name="node"/> holds, not counting what was removed; a block with a census in <paramref name="known"/>
+        /// (judged before, and nothing inside it removed since) adds that census instead of being walked again.
+        /// </summary>
+        public static Census Of(PageNode node, IReadOnlyDictionary<PageNode, Census> known)
         {
             var census = new Census();
-            foreach (var d in node.Descendants())
+            var pending = new Stack<PageNode>();
+            PushChildren(pending, node);
+            while (pending.TryPop(out var d))
             {
-                if (d.IsText)
+                if (d.Removed)
                 {
-                    census.Commas += d.Text!.Count(c => c == ',');
                     continue;
                 }
 
-                switch (d.Tag)
+                if (d.IsText)
                 {
-                    case "p":
-                        census.Paragraphs++;
-                        break;
-                    case "img":
-                        census.Images++;
-                        break;
-                    case "li":
-                        census.ListItems++;
-                        break;
-                    case "input":
-                        census.Inputs++;
-                        break;
-                    case "object" or "embed" or "iframe":
-                        census.Embeds++;
-                        break;
-                    case "ul" or "ol":
-                        census.ListTextLength += d.TextLength;
-                        break;
-                    case "h1" or "h2" or "h3" or "h4" or "h5" or "h6":
-                        census.HeadingTextLength += d.TextLength;
-                        break;
+                    census.Commas += d.Text.AsSpan().Count(',');
+                    continue;
                 }
+
+                census.Count(d);
+                if (known.TryGetValue(d, out var inner))
+                {
+                    census.Add(inner);
+                    continue;
+                }
+
+                PushChildren(pending, d);
             }
 
             return census;
+        }
+
+        private static void PushChildren(Stack<PageNode> pending, PageNode node)
+        {
+            for (var i = node.Children.Count - 1; i >= 0; i--)
+            {
+                pending.Push(node.Children[i]);
+            }
+        }
+
+        /// <summary>What an element counts for by its own tag.</summary>
+        private void Count(PageNode element)
+        {
+            switch (element.Tag)
+            {
+                case "p":
+                    Paragraphs++;
+                    break;
+                case "img":
+                    Images++;
+                    break;
+                case "li":
+                    ListItems++;
+                    break;
+                case "input":
+                    Inputs++;
+                    break;
+                case "object" or "embed" or "iframe":
+                    Embeds++;
+                    break;
+                case "ul" or "ol":
+                    ListTextLength += element.TextLength;
+                    break;
+                case "h1" or "h2" or "h3" or "h4" or "h5" or "h6":
+                    HeadingTextLength += element.TextLength;
+                    break;
+            }
+        }
+
+        private void Add(Census inner)
+        {
+            Paragraphs += inner.Paragraphs;
+            Images += inner.Images;
+            ListItems += inner.ListItems;
+            Inputs += inner.Inputs;
+            Embeds += inner.Embeds;
+            Commas += inner.Commas;
+            ListTextLength += inner.ListTextLength;
+            HeadingTextLength += inner.HeadingTextLength;
         }
     }
 }

@@ -115,8 +115,10 @@ internal static class ContentFinder
                 continue;
             }
 
-            if (rules.HasFlag(ContentRules.DropFurniture) && node.Tag is not ("body" or "a") && !IsInRunningText(node)
-                && ((ContentHints.IsFurniture(node) && !node.HasAncestor("table", 4) && !node.HasAncestor("code", 4)) || ContentHints.HasFurnitureRole(node)))
+            // Whether words stand beside the node is asked last: it looks the node up among its siblings.
+            if (rules.HasFlag(ContentRules.DropFurniture) && node.Tag is not ("body" or "a")
+                && ((ContentHints.IsFurniture(node) && !node.HasAncestor("table", 4) && !node.HasAncestor("code", 4)) || ContentHints.HasFurnitureRole(node))
+                && !IsInRunningText(node))
             {
                 node.Removed = true;
             }

@@ -52,32 +52,16 @@ internal static partial class ContentHints
     public static bool IsShare(PageNode node) => node.Hints.Length > 0 && Share().IsMatch(node.Hints);
 
     /// <summary>+25 for a class or id that says content, −25 for one that says furniture, each counted for class and id apart.</summary>
-    public static int Weight(PageNode node)
+    /// <remarks>Kept on the node once weighed: scoring and cleaning ask again for the same nodes.</remarks>
+    public static int Weight(PageNode node) => node.HintWeight ??= node.Element is null ? 0 : WeightOf(node.Element.ClassName) + WeightOf(node.Element.Id);
+
+    private static int WeightOf(string? name)
     {
-        if (node.Element is null)
+        if (string.IsNullOrEmpty(name))
         {
             return 0;
         }
 
-        var weight = 0;
-        foreach (var name in new[] { node.Element.ClassName, node.Element.Id })
-        {
-            if (string.IsNullOrEmpty(name))
-            {
-                continue;
-            }
-
-            if (Negative().IsMatch(name))
-            {
-                weight -= ClassWeight;
-            }
-
-            if (Positive().IsMatch(name))
-            {
-                weight += ClassWeight;
-            }
-        }
-
-        return weight;
+        return (Negative().IsMatch(name) ? -ClassWeight : 0) + (Positive().IsMatch(name) ? ClassWeight : 0);
     }
 }

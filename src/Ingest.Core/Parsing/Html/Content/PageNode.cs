@@ -52,6 +52,9 @@ internal sealed class PageNode
     /// <summary>The content score, once the node is a candidate; null before.</summary>
     public double? Score { get; set; }
 
+    /// <summary>The weight of the element's class and id (<see cref="ContentHints.Weight"/>), once asked.</summary>
+    public int? HintWeight { get; set; }
+
     public double LinkDensity => TextLength == 0 ? 0 : LinkLength / TextLength;
 
     /// <summary>A node for <paramref name="element"/>, with room for as many children as the element has (the tree reads most of them).</summary>
@@ -94,7 +97,19 @@ internal sealed class PageNode
         }
     }
 
-    public bool HasAncestor(string tag, int maxDepth = int.MaxValue) => Ancestors(maxDepth).Any(a => a.Tag == tag);
+    public bool HasAncestor(string tag, int maxDepth = int.MaxValue)
+    {
+        var node = Parent;
+        for (var i = 0; node is not null && i < maxDepth; i++, node = node.Parent)
+        {
+            if (node.Tag == tag)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// This node's descendants that are not removed, in document order (an explicit stack: nesting costs no call stack).
