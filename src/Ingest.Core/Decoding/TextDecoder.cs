@@ -30,19 +30,39 @@ public static class TextDecoder
 
     public static DecodedText Decode(ReadOnlySpan<byte> bytes)
     {
-        foreach (var (bom, encoding, name) in ByteOrderMarks)
+        var encoding = Choose(ref bytes, out var name);
+        return new DecodedText(encoding.GetString(bytes), name);
+    }
+
+    /// <summary>The most characters <see cref="Decode(ReadOnlySpan{byte}, Span{char})"/> writes for a file of <paramref name="byteCount"/> bytes.</summary>
+    public static int MaxChars(int byteCount) => byteCount + 1;
+
+    /// <summary>Decodes into <paramref name="chars"/> (at least <see cref="MaxChars"/> long) instead of a string of its own.</summary>
+    /// <returns>How many characters were written, and the encoding's name.</returns>
+    public static (int Length, string EncodingName) Decode(ReadOnlySpan<byte> bytes, Span<char> chars)
+    {
+        var encoding = Choose(ref bytes, out var name);
+        return (encoding.GetChars(bytes, chars), name);
+    }
+
+    /// <summary>The encoding of the file; <paramref name="bytes"/> cut to what it decodes (no byte-order mark, no ending white space).</summary>
+    private static Encoding Choose(ref ReadOnlySpan<byte> bytes, out string name)
+    {
+        foreach (var (bom, encoding, bomName) in ByteOrderMarks)
         {
             if (bytes.StartsWith(bom))
             {
                 var body = bytes[bom.Length..];
-                return new DecodedText(encoding.GetString(encoding is UTF8Encoding ? body.TrimEnd(EndingWhiteSpace) : body), name);
+                bytes = encoding is UTF8Encoding ? body.TrimEnd(EndingWhiteSpace) : body;
+                name = bomName;
+                return encoding;
             }
         }
 
         // One byte each in both encodings, and never part of a longer sequence.
         bytes = bytes.TrimEnd(EndingWhiteSpace);
-        return Utf8.IsValid(bytes)
-            ? new DecodedText(Encoding.UTF8.GetString(bytes), TextEncodingNames.Utf8)
-            : new DecodedText(Windows1252.GetString(bytes), TextEncodingNames.Windows1252);
+        var utf8 = Utf8.IsValid(bytes);
+        name = utf8 ? TextEncodingNames.Utf8 : TextEncodingNames.Windows1252;
+        return utf8 ? Encoding.UTF8 : Windows1252;
     }
 }

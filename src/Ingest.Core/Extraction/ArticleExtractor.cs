@@ -74,22 +74,32 @@ public sealed class ArticleExtractor(ArticleReaders readers, ExtractionLimits li
     /// The file's text, decoded and normalised, and the name of its encoding; null when it is not text. Its own method so that
     /// the decoded text, as long as the file, is gone before the text is read (a large file's peak).
     /// </summary>
+    /// <remarks>The file is decoded into a pooled buffer, so that the normalised text is the one copy of it made.</remarks>
     private static (string Text, string EncodingName)? ReadText(ReadOnlySpan<byte> content)
     {
-        var decoded = TextDecoder.Decode(content);
-        return IsBinary(decoded.Text) ? null : (TextNormaliser.Normalise(decoded.Text), decoded.EncodingName);
+        var decoded = new PooledChars(TextDecoder.MaxChars(content.Length));
+        try
+        {
+            var (length, encodingName) = TextDecoder.Decode(content, decoded.Free(TextDecoder.MaxChars(content.Length)));
+            decoded.Advance(length);
+            return IsBinary(decoded.Written) ? null : (TextNormaliser.Normalise(decoded.Written), encodingName);
+        }
+        finally
+        {
+            decoded.Dispose();
+        }
     }
 
     /// <summary>Control characters but the line-breaking ones, and U+FFFD (an undecodable byte): what text has next to none of.</summary>
     private static readonly SearchValues<char> NonText = SearchValues.Create(
         [.. Enumerable.Range(0, 0x20).Concat(Enumerable.Range(0x7F, 0x21)).Select(c => (char)c).Where(c => c is not ('\n' or '\r' or '\t' or '\f')), '\uFFFD']);
 
-    private static bool IsBinary(string text)
+    private static bool IsBinary(ReadOnlySpan<char> text)
     {
         // Counted with a vectorised search from one suspicious character to the next: most text has none at all.
         var limit = text.Length * MaxNonTextShare;
         var suspicious = 0;
-        var rest = text.AsSpan();
+        var rest = text;
         for (var at = rest.IndexOfAny(NonText); at >= 0; at = rest.IndexOfAny(NonText))
         {
             suspicious++;

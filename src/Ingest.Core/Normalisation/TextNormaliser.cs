@@ -15,13 +15,22 @@ public static class TextNormaliser
     public static string Normalise(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        return Normalise(text, text);
+    }
 
+    /// <summary>Normalises characters held elsewhere (a pooled buffer the file was decoded into): the result is the one copy made.</summary>
+    public static string Normalise(ReadOnlySpan<char> text) => Normalise(text, null);
+
+    /// <param name="text">The text to normalise.</param>
+    /// <param name="original">The same text as a string, returned as it is when nothing changes; null when there is none.</param>
+    private static string Normalise(ReadOnlySpan<char> text, string? original)
+    {
         // The text is copied at most once on its way to the result: characters are replaced into a pooled working copy,
         // lines are trimmed and collapsed within it, and the result is made from what is left.
         var working = default(PooledChars);
         try
         {
-            ReadOnlySpan<char> cleaned = text;
+            var cleaned = text;
             if (FirstToReplace(text) is var first and >= 0)
             {
                 working = new PooledChars(text.Length);
@@ -30,7 +39,7 @@ public static class TextNormaliser
             }
 
             var lines = TrimAndCollapseLines(cleaned, ref working);
-            var result = lines.Length == text.Length && cleaned == text.AsSpan() ? text : lines.ToString();
+            var result = original is not null && lines.Length == text.Length && cleaned == text ? original : lines.ToString();
             // NFC last: removing a zero-width character can bring a base letter and its combining mark together. Text that is
             // NFC already (nearly all text) is checked, not copied.
             return IsNfc(result) ? result : result.Normalize(NormalizationForm.FormC);
@@ -39,6 +48,87 @@ public static class TextNormaliser
         {
             working.Dispose();
         }
+    }
+
+    /// <summary>Where the first character <see cref="ReplaceCharacters"/> changes stands; -1 when there is none (nearly all text).</summary>
+    private static int FirstToReplace(ReadOnlySpan<char> text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            // Runs of printable ASCII, LF and TAB are skipped with a vectorised search; only what follows one is looked at.
+            var plain = text[i..].IndexOfAnyExcept(PlainAscii);
+            if (plain < 0)
+            {
+                return -1;
+            }
+
+            i += plain;
+            if (StaysAsItIs(text[i]))
+            {
+                continue;
+            }
+
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+                continue;
+            }
+
+            return i;
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// Line ends to LF, space separators to a space, invisible and control characters out, lone surrogates to U+FFFD,
+    /// written to <paramref name="output"/> from the first character to change (<paramref name="first"/>) on.
+    /// </summary>
+    /// <remarks>Runs of characters that stay as they are (nearly all of any text) are copied whole.</remarks>
+    private static void ReplaceCharacters(ReadOnlySpan<char> text, int first, ref PooledChars output)
+    {
+        var kept = 0;
+        for (var i = first; i < text.Length; i++)
+        {
+            var plain = text[i..].IndexOfAnyExcept(PlainAscii);
+            if (plain < 0)
+            {
+                break;
+            }
+
+            i += plain;
+            var c = text[i];
+            if (StaysAsItIs(c))
+            {
+                continue;
+            }
+
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+                continue;
+            }
+
+            output.Append(text[kept..i]);
+            switch (c)
+            {
+                case '\r':
+                    output.Append("\n");
+                    if (i + 1 < text.Length && text[i + 1] == '\n')
+                    {
+                        i++;
+                    }
+
+                    break;
+                default:
+                    output.Append(Replacement(c));
+                    break;
+            }
+
+            kept = i + 1;
+        }
+
+        output.Append(text[kept..]);
     }
 
     /// <summary>
@@ -95,87 +185,6 @@ public static class TextNormaliser
 
             return bits;
         }
-    }
-
-    /// <summary>Where the first character <see cref="ReplaceCharacters"/> changes stands; -1 when there is none (nearly all text).</summary>
-    private static int FirstToReplace(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            // Runs of printable ASCII, LF and TAB are skipped with a vectorised search; only what follows one is looked at.
-            var plain = text.AsSpan(i).IndexOfAnyExcept(PlainAscii);
-            if (plain < 0)
-            {
-                return -1;
-            }
-
-            i += plain;
-            if (StaysAsItIs(text[i]))
-            {
-                continue;
-            }
-
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-                continue;
-            }
-
-            return i;
-        }
-
-        return -1;
-    }
-
-    /// <summary>
-    /// Line ends to LF, space separators to a space, invisible and control characters out, lone surrogates to U+FFFD,
-    /// written to <paramref name="output"/> from the first character to change (<paramref name="first"/>) on.
-    /// </summary>
-    /// <remarks>Runs of characters that stay as they are (nearly all of any text) are copied whole.</remarks>
-    private static void ReplaceCharacters(string text, int first, ref PooledChars output)
-    {
-        var kept = 0;
-        for (var i = first; i < text.Length; i++)
-        {
-            var plain = text.AsSpan(i).IndexOfAnyExcept(PlainAscii);
-            if (plain < 0)
-            {
-                break;
-            }
-
-            i += plain;
-            var c = text[i];
-            if (StaysAsItIs(c))
-            {
-                continue;
-            }
-
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-                continue;
-            }
-
-            output.Append(text.AsSpan(kept, i - kept));
-            switch (c)
-            {
-                case '\r':
-                    output.Append("\n");
-                    if (i + 1 < text.Length && text[i + 1] == '\n')
-                    {
-                        i++;
-                    }
-
-                    break;
-                default:
-                    output.Append(Replacement(c));
-                    break;
-            }
-
-            kept = i + 1;
-        }
-
-        output.Append(text.AsSpan(kept));
     }
 
     /// <summary>Printable ASCII, LF and TAB: what stays as it is without a look at its category.</summary>

@@ -98,4 +98,32 @@ public sealed class TextDecoderTests
         Assert.Equal("", decoded.Text);
         Assert.Equal(TextEncodingNames.Utf8, decoded.EncodingName);
     }
+
+    public static TheoryData<byte[]> EveryKindOfFile()
+    {
+        var files = new TheoryData<byte[]>();
+        files.Add(Encoding.UTF8.GetBytes(Sample + "\r\n"));
+        files.Add([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(Sample + " \n")]);
+        files.Add([0xFF, 0xFE, .. Encoding.Unicode.GetBytes(Sample + "\n")]);
+        files.Add([0xFE, 0xFF, .. Encoding.BigEndianUnicode.GetBytes(Sample)]);
+        files.Add([0xFF, 0xFE, 0x00, 0x00, .. new UTF32Encoding(false, false).GetBytes(Sample + "\U0001F600")]);
+        files.Add([0x00, 0x00, 0xFE, 0xFF, .. new UTF32Encoding(true, false).GetBytes(Sample)]);
+        files.Add([0x43, 0x61, 0x66, 0xE9, 0x20, 0x93, 0x71, 0x94, 0x0A]);
+        files.Add([0xFF, 0xFE, 0x41]);
+        files.Add([]);
+        return files;
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryKindOfFile))]
+    public void Decode_IntoABuffer_GivesWhatTheStringDecodeGives(byte[] bytes)
+    {
+        var chars = new char[TextDecoder.MaxChars(bytes.Length)];
+
+        var (length, encodingName) = TextDecoder.Decode(bytes, chars);
+
+        var decoded = TextDecoder.Decode(bytes);
+        Assert.Equal(decoded.Text, new string(chars, 0, length));
+        Assert.Equal(decoded.EncodingName, encodingName);
+    }
 }
