@@ -53,14 +53,13 @@ internal static class ContentFinder
         foreach (var rules in Passes)
         {
             var root = PageTree.Build(document, maxDepth);
+            PageMeasure.Measure(root);
             if (pageProse < 0)
             {
-                PageMeasure.Measure(root);
                 pageProse = ProseLength([root]);
             }
 
             var byline = DropBylineAndTitle(root, title, rules);
-            PageMeasure.Measure(root);
             var content = Select(root, rules);
             ContentCleaner.Clean(content, rules);
             var length = content.Where(n => !n.Removed).Sum(n => n.TextLength);
@@ -104,14 +103,14 @@ internal static class ContentFinder
             if (byline is null && ContentHints.IsBylineMarkup(node) && node.Element?.TextContent.Trim() is { Length: > 0 and < 100 } text)
             {
                 byline = text;
-                node.Removed = true;
+                PageMeasure.Remove(node);
                 continue;
             }
 
             if (!titleDropped && node.Tag is "h1" or "h2" && TextSimilarity.Of(title!, node.Element?.TextContent ?? "") > 0.75)
             {
                 titleDropped = true;
-                node.Removed = true;
+                PageMeasure.Remove(node);
                 continue;
             }
 
@@ -120,7 +119,7 @@ internal static class ContentFinder
                 && ((ContentHints.IsFurniture(node) && !node.HasAncestor("table", 4) && !node.HasAncestor("code", 4)) || ContentHints.HasFurnitureRole(node))
                 && !IsInRunningText(node))
             {
-                node.Removed = true;
+                PageMeasure.Remove(node);
             }
         }
 

@@ -55,7 +55,7 @@ internal static class PageMeasure
         }
     }
 
-    /// <summary>Removes <paramref name="node"/> from the content and its lengths from every ancestor.</summary>
+    /// <summary>Removes <paramref name="node"/> from the content and its lengths from every ancestor, as measuring again would.</summary>
     public static void Remove(PageNode node)
     {
         if (node.Removed)
@@ -64,10 +64,14 @@ internal static class PageMeasure
         }
 
         node.Removed = true;
-        foreach (var ancestor in node.Ancestors())
+        // A link's length is its text's, weighed: above a link, its ancestors lose what the link lost, not what the node had.
+        var linkLost = node.LinkLength;
+        for (var ancestor = node.Parent; ancestor is not null; ancestor = ancestor.Parent)
         {
             ancestor.TextLength -= node.TextLength;
-            ancestor.LinkLength -= ancestor.Tag == "a" ? node.TextLength * LinkWeight(ancestor) : node.LinkLength;
+            var links = ancestor.Tag == "a" ? ancestor.TextLength * LinkWeight(ancestor) : ancestor.LinkLength - linkLost;
+            linkLost = ancestor.LinkLength - links;
+            ancestor.LinkLength = links;
         }
     }
 
