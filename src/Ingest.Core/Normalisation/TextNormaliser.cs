@@ -215,6 +215,8 @@ public static class TextNormaliser
     /// <remarks>
     /// Only ever removes characters: the lines are moved down within <paramref name="working"/> when <paramref name="text"/>
     /// is its content, or written to it from the text when it is empty; text with nothing inside to change is only sliced.
+    /// Only the lines that need mending are looked at (<see cref="LinesToMend"/> finds them with vectorised searches); the
+    /// text between them is copied as it is.
     /// </remarks>
     private static ReadOnlySpan<char> TrimAndCollapseLines(ReadOnlySpan<char> text, ref PooledChars working)
     {
@@ -232,30 +234,47 @@ public static class TextNormaliser
 
         // Writing never overtakes reading: a line moves down by what was removed before it, and a blank-line separator
         // ("\n\n") is written only where at least two line ends were read.
-        var destination = inPlace ? working.Written : working.Free(text.Length);
+        var output = inPlace ? working.Written : working.Free(text.Length);
         var written = 0;
-        var pendingBlank = false;
-        foreach (var range in text.Split('\n'))
+        var kept = AfterBlankLines(text, 0);
+        var mending = new LinesToMend();
+        while (kept < text.Length && mending.Next(text, kept) is var found and >= 0)
         {
-            var line = text[range].TrimEnd();
-            if (line.Length == 0)
+            // The line to mend ends at lineEnd: its trailing white space goes, and so do the blank lines after it.
+            var lineEnd = text[found] == '\n' ? found : found + 1;
+            var lineStart = text[kept..lineEnd].LastIndexOf('\n') + 1 + kept;
+            var contentEnd = lineStart + text[lineStart..lineEnd].TrimEnd(" \t").Length;
+            text[kept..contentEnd].CopyTo(output[written..]);
+            written += contentEnd - kept;
+            // A line of white space only is a blank line: what was copied ends with the line end before it.
+            var blank = contentEnd == lineStart;
+            var next = lineEnd + 1;
+            var afterBlank = AfterBlankLines(text, next);
+            blank |= afterBlank > next;
+            kept = afterBlank;
+            if (kept == text.Length)
             {
-                pendingBlank = written > 0;
-                continue;
-            }
-
-            if (written > 0)
-            {
-                destination[written++] = '\n';
-                if (pendingBlank)
+                // Nothing but blank lines to the end: the text ends with the content before them.
+                while (written > 0 && output[written - 1] == '\n')
                 {
-                    destination[written++] = '\n';
+                    written--;
                 }
+
+                break;
             }
 
-            line.CopyTo(destination[written..]);
-            written += line.Length;
-            pendingBlank = false;
+            var lineEnds = written > 0 && output[written - 1] == '\n' ? written > 1 && output[written - 2] == '\n' ? 2 : 1 : 0;
+            for (var needed = blank || lineEnds == 2 ? 2 : 1; lineEnds < needed; lineEnds++)
+            {
+                output[written++] = '\n';
+            }
+        }
+
+        if (kept < text.Length)
+        {
+            var rest = text[kept..].TrimEnd(" \t\n");
+            rest.CopyTo(output[written..]);
+            written += rest.Length;
         }
 
         if (inPlace)
@@ -268,6 +287,65 @@ public static class TextNormaliser
         }
 
         return working.Written;
+    }
+
+    /// <summary>Where the first line from <paramref name="at"/> (a line's start) with more than white space begins; the text's end when none does.</summary>
+    private static int AfterBlankLines(ReadOnlySpan<char> text, int at)
+    {
+        while (at < text.Length)
+        {
+            var content = text[at..].IndexOfAnyExcept(' ', '\t');
+            if (content < 0)
+            {
+                return text.Length;
+            }
+
+            if (text[at + content] != '\n')
+            {
+                return at;
+            }
+
+            at += content + 1;
+        }
+
+        return text.Length;
+    }
+
+    /// <summary>
+    /// Finds, from a position on, the next place a line needs mending: white space before a line end, or a line end
+    /// followed by two more. Each pattern's next place is kept until passed, so that the text is searched once for each.
+    /// </summary>
+    private struct LinesToMend()
+    {
+        private int _space = -2;
+        private int _tab = -2;
+        private int _blankLines = -2;
+
+        public int Next(ReadOnlySpan<char> text, int from)
+        {
+            _space = NextOf(text, " \n", from, _space);
+            _tab = NextOf(text, "\t\n", from, _tab);
+            _blankLines = NextOf(text, "\n\n\n", from, _blankLines);
+            var next = int.MaxValue;
+            foreach (var at in (ReadOnlySpan<int>)[_space, _tab, _blankLines])
+            {
+                next = at >= 0 ? Math.Min(next, at) : next;
+            }
+
+            return next == int.MaxValue ? -1 : next;
+        }
+
+        /// <summary>The next place of <paramref name="pattern"/> at or after <paramref name="from"/>: the one kept, unless it was passed.</summary>
+        private static int NextOf(ReadOnlySpan<char> text, string pattern, int from, int kept)
+        {
+            if (kept == -1 || kept >= from)
+            {
+                return kept;
+            }
+
+            var at = text[from..].IndexOf(pattern, StringComparison.Ordinal);
+            return at < 0 ? -1 : from + at;
+        }
     }
 
     /// <summary>

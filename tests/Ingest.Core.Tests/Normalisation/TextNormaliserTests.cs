@@ -118,6 +118,39 @@ public sealed class TextNormaliserTests
     }
 
     [Fact]
+    public void Normalise_LinesOfLettersAndWhiteSpace_AreTrimmedAndCollapsedAsLineByLine()
+    {
+        // Only the lines that need mending are looked at; this holds it to the plain definition, line by line, both when the
+        // text is mended from the string itself and when characters were replaced first (a CR, a no-break space) and the
+        // lines are mended within the working copy.
+        Gen.String[Gen.Char["ab \t\n\n\n\r\u00A0"]].Sample(text =>
+        {
+            var replaced = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Replace('\u00A0', ' ');
+            Assert.Equal(LineByLine(replaced), TextNormaliser.Normalise(text));
+        }, iter: 100_000);
+    }
+
+    /// <summary>Trailing white space off every line, blank lines at the ends out, runs of blank lines down to one: the definition.</summary>
+    private static string LineByLine(string text)
+    {
+        var lines = new List<string>();
+        var blankBefore = false;
+        foreach (var line in text.Split('\n').Select(l => l.TrimEnd(' ', '\t')))
+        {
+            if (line.Length == 0)
+            {
+                blankBefore = lines.Count > 0;
+                continue;
+            }
+
+            lines.Add(blankBefore ? "\n" + line : line);
+            blankBefore = false;
+        }
+
+        return string.Join("\n", lines);
+    }
+
+    [Fact]
     public void Normalise_AnyString_IsIdempotent()
     {
         Gen.String[Gen.OneOf(Gen.Char, Gen.Char['\0', '\u0040'], Gen.Char["\r\n\u00A0\u200B\u0301\uD800\uDC00 \t\u2029"])]

@@ -6,8 +6,8 @@ namespace Ingest.Core.Tests.Parsing.Html;
 public sealed class PageMeasureTests
 {
     [Theory]
-    [InlineData("<div><p>Intro words. <a href='/x'>a link with <span>inner words</span> and more</a> tail.</p></div>", "span")]
-    [InlineData("<div><p>Intro words. <a href='#notes'>an in-page link with <b>bold words</b></a> tail.</p><p>More.</p></div>", "b")]
+    [InlineData("<div><p>Intro words, more. <a href='/x'>a link with <span>inner, words</span> and more</a> tail.</p></div>", "span")]
+    [InlineData("<div><p>Intro words. <a href='#notes'>an in-page link with <b>bold\u3001words</b></a> tail.</p><p>More.</p></div>", "b")]
     [InlineData("<div><p>Intro words. <a href='/x'>outer <a href='/y'>inner <i>deep</i></a></a></p></div>", "i")]
     [InlineData("<div><p>Intro words, <a href='/x'>a link</a>.</p><p id='gone'>A paragraph <a href='/z'>with a link</a>.</p></div>", "p")]
     public void Remove_ANode_LeavesEveryLengthAsMeasuringAgainWould(string body, string removedTag)
@@ -23,5 +23,5 @@ public sealed class PageMeasureTests
     }
 
     private static List<string> Lengths(PageNode root) =>
-        [.. root.Descendants().Prepend(root).Where(n => !n.IsText).Select(n => $"{n.Tag}: {n.TextLength} text, {n.LinkLength:F6} links")];
+        [.. root.Descendants().Prepend(root).Where(n => !n.IsText).Select(n => $"{n.Tag}: {n.TextLength} text, {n.LinkLength:F6} links, {n.Commas} commas")];
 }

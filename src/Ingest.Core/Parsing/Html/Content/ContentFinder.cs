@@ -172,7 +172,7 @@ internal static class ContentFinder
                 continue;
             }
 
-            var score = 1 + CountCommas(block) + 1 + Math.Min(block.TextLength / 100, 3);
+            var score = 1 + block.Commas + 1 + Math.Min(block.TextLength / 100, 3);
             var level = 0;
             foreach (var ancestor in block.Ancestors(ScoredAncestors))
             {
@@ -329,24 +329,6 @@ internal static class ContentFinder
             _ => 0,
         };
         return score + (rules.HasFlag(ContentRules.WeighClasses) ? ContentHints.Weight(node) : 0);
-    }
-
-    /// <summary>Commas of every script: Latin, Arabic, the ideographic and full-width ones, and the small and vertical forms.</summary>
-    public static int CountCommas(PageNode node)
-    {
-        var commas = 0;
-        foreach (var text in node.Descendants().Where(d => d.IsText))
-        {
-            foreach (var c in text.Text!)
-            {
-                if (c is ',' or '\u060C' or '\uFE50' or '\uFE10' or '\uFE11' or '\u2E41' or '\u2E34' or '\u2E32' or '\uFF0C' or '\u3001')
-                {
-                    commas++;
-                }
-            }
-        }
-
-        return commas;
     }
 
     public static string TextOf(PageNode node) =>

@@ -1,7 +1,9 @@
+using System.Buffers;
+
 namespace Ingest.Core.Parsing.Html.Content;
 
 /// <summary>
-/// Text and link lengths of the <see cref="PageNode"/> tree: measured bottom-up once, then kept true as nodes are
+/// Text and link lengths, and commas, of the <see cref="PageNode"/> tree: measured bottom-up once, then kept true as nodes are
 /// removed (a removal subtracts from the ancestors), so every link density the finder asks for is a division.
 /// </summary>
 internal static class PageMeasure
@@ -36,21 +38,25 @@ internal static class PageMeasure
             {
                 node.TextLength = CollapsedLength(node.Text!);
                 node.LinkLength = 0;
+                node.Commas = CommasIn(node.Text!);
                 continue;
             }
 
             var text = 0;
             double links = 0;
+            var commas = 0;
             foreach (var child in node.Children)
             {
                 if (!child.Removed)
                 {
                     text += child.TextLength;
                     links += child.LinkLength;
+                    commas += child.Commas;
                 }
             }
 
             node.TextLength = text;
+            node.Commas = commas;
             node.LinkLength = node.Tag == "a" ? text * LinkWeight(node) : links;
         }
     }
@@ -69,6 +75,7 @@ internal static class PageMeasure
         for (var ancestor = node.Parent; ancestor is not null; ancestor = ancestor.Parent)
         {
             ancestor.TextLength -= node.TextLength;
+            ancestor.Commas -= node.Commas;
             var links = ancestor.Tag == "a" ? ancestor.TextLength * LinkWeight(ancestor) : ancestor.LinkLength - linkLost;
             linkLost = ancestor.LinkLength - links;
             ancestor.LinkLength = links;
@@ -93,6 +100,22 @@ internal static class PageMeasure
         }
 
         return text == 0 ? 0 : links / text;
+    }
+
+    /// <summary>Commas of every script: Latin, Arabic, the ideographic and full-width ones, and the small and vertical forms.</summary>
+    private static readonly SearchValues<char> CommaMarks = SearchValues.Create(",\u060C\uFE50\uFE10\uFE11\u2E41\u2E34\u2E32\uFF0C\u3001");
+
+    private static int CommasIn(string text)
+    {
+        var commas = 0;
+        var rest = text.AsSpan();
+        for (var at = rest.IndexOfAny(CommaMarks); at >= 0; at = rest.IndexOfAny(CommaMarks))
+        {
+            commas++;
+            rest = rest[(at + 1)..];
+        }
+
+        return commas;
     }
 
     /// <summary>The length of a text with every run of white space counted as one character.</summary>

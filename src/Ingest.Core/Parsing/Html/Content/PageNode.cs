@@ -49,6 +49,9 @@ internal sealed class PageNode
     /// <summary>Characters of that text inside links (in-page <c>#</c> links weighing less).</summary>
     public double LinkLength { get; set; }
 
+    /// <summary>Commas (of every script) in that text.</summary>
+    public int Commas { get; set; }
+
     /// <summary>The content score, once the node is a candidate; null before.</summary>
     public double? Score { get; set; }
 
