@@ -19,8 +19,26 @@ internal static class HtmlDepthGuard
 
     private static readonly HashSet<string> RawText = new(StringComparer.OrdinalIgnoreCase) { "script", "style", "textarea", "title", "xmp", "template" };
 
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NotNestingLookup = NotNesting.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> RawTextLookup = RawText.GetAlternateLookup<ReadOnlySpan<char>>();
+    // Looked up by a name's key (<see cref="KeyOf"/>) rather than by a case-blind hash of its text: a page has thousands of tags.
+    private static readonly HashSet<ulong> NotNestingKeys = [.. NotNesting.Select(n => KeyOf(n))];
+    private static readonly HashSet<ulong> RawTextKeys = [.. RawText.Select(n => KeyOf(n))];
+
+    /// <summary>A tag name of up to eight ASCII letters, digits and hyphens as one number, its letters lower-cased; 0 for a longer one (no name in either set is).</summary>
+    private static ulong KeyOf(ReadOnlySpan<char> name)
+    {
+        if (name.Length > 8)
+        {
+            return 0;
+        }
+
+        var key = 0UL;
+        foreach (var c in name)
+        {
+            key = (key << 8) | (byte)(c | 0x20);
+        }
+
+        return key;
+    }
 
     private const int MaxNameLength = 31;
 
@@ -122,10 +140,11 @@ internal static class HtmlDepthGuard
 
         var length = nameStart + nameLength + tagEnd + 1;
         var name = span.Slice(nameStart, nameLength);
-        if (!close && RawTextLookup.Contains(name))
+        var key = KeyOf(name);
+        if (!close && RawTextKeys.Contains(key))
         {
             // The element's content is text up to its end tag: skip it whole.
-            var endTag = html.AsSpan(at + length).IndexOf(string.Concat("</", name.ToString()), StringComparison.OrdinalIgnoreCase);
+            var endTag = IndexOfEndTag(html.AsSpan(at + length), name);
             if (endTag >= 0)
             {
                 var endClose = html.IndexOf('>', at + length + endTag);
@@ -133,7 +152,29 @@ internal static class HtmlDepthGuard
             }
         }
 
-        var depthChange = NotNestingLookup.Contains(name) || span[length - 2] == '/' ? 0 : close ? -1 : 1;
+        var depthChange = NotNestingKeys.Contains(key) || span[length - 2] == '/' ? 0 : close ? -1 : 1;
         return new Tag(at, length, depthChange);
+    }
+
+    /// <summary>
+    /// Where <c>&lt;/name</c> first stands in <paramref name="text"/>, the name in any case; -1 when nowhere. Found from one
+    /// <c>&lt;/</c> to the next with an ordinal search (a case-blind search for the whole end tag is several times slower,
+    /// and scripts and styles are a third of a page).
+    /// </summary>
+    private static int IndexOfEndTag(ReadOnlySpan<char> text, ReadOnlySpan<char> name)
+    {
+        var offset = 0;
+        for (var at = text.IndexOf("</"); at >= 0; at = text[offset..].IndexOf("</"))
+        {
+            var start = offset + at;
+            if (text[(start + 2)..].StartsWith(name, StringComparison.OrdinalIgnoreCase))
+            {
+                return start;
+            }
+
+            offset = start + 2;
+        }
+
+        return -1;
     }
 }

@@ -16,8 +16,18 @@ internal sealed class PageNode
         Tag = tag;
         Element = element;
         Text = text;
-        Hints = element is null ? "" : $"{element.ClassName} {element.Id}".Trim();
+        Hints = element is null ? "" : HintsOf(element.ClassName, element.Id);
     }
+
+    /// <summary>"class id", trimmed; no new string for an element with neither (most) or only one.</summary>
+    private static string HintsOf(string? className, string? id) =>
+        (string.IsNullOrEmpty(className), string.IsNullOrEmpty(id)) switch
+        {
+            (true, true) => "",
+            (false, true) => className!.Trim(),
+            (true, false) => id!.Trim(),
+            _ => $"{className} {id}".Trim(),
+        };
 
     /// <summary>The lower-case tag name; <c>#text</c> for text. Retagging (a <c>div</c> that holds only a paragraph's content) changes it.</summary>
     public string Tag { get; set; }

@@ -106,17 +106,46 @@ internal static class PageTree
     /// <summary>What a reader cannot see: hidden by attribute or inline style, or a modal dialog.</summary>
     private static bool IsRead(IElement element)
     {
-        if (Unread.Contains(element.LocalName) || element.HasAttribute("hidden"))
+        if (Unread.Contains(element.LocalName))
         {
             return false;
         }
 
-        if (element.GetAttribute("aria-hidden") == "true" || (element.GetAttribute("aria-modal") == "true" && element.GetAttribute("role") == "dialog"))
+        // The attributes are read in one pass (most elements have none of these four, and asking for each by name scans them all).
+        var attributes = element.Attributes;
+        if (attributes.Length == 0)
+        {
+            return true;
+        }
+
+        string? ariaHidden = null, ariaModal = null, role = null, style = null;
+        for (var i = 0; i < attributes.Length; i++)
+        {
+            var attribute = attributes[i]!;
+            switch (attribute.Name)
+            {
+                case "hidden":
+                    return false;
+                case "aria-hidden":
+                    ariaHidden ??= attribute.Value;
+                    break;
+                case "aria-modal":
+                    ariaModal ??= attribute.Value;
+                    break;
+                case "role":
+                    role ??= attribute.Value;
+                    break;
+                case "style":
+                    style ??= attribute.Value;
+                    break;
+            }
+        }
+
+        if (ariaHidden == "true" || (ariaModal == "true" && role == "dialog"))
         {
             return false;
         }
 
-        var style = element.GetAttribute("style");
         return style is null || !(Squeeze(style).Contains("display:none", StringComparison.OrdinalIgnoreCase)
             || Squeeze(style).Contains("visibility:hidden", StringComparison.OrdinalIgnoreCase));
     }
@@ -125,9 +154,10 @@ internal static class PageTree
 
     private static void PushChildren(Stack<(INode, PageNode, int)> stack, INode source, PageNode parent, int depth)
     {
-        for (var i = source.ChildNodes.Length - 1; i >= 0; i--)
+        var children = source.ChildNodes;
+        for (var i = children.Length - 1; i >= 0; i--)
         {
-            stack.Push((source.ChildNodes[i], parent, depth));
+            stack.Push((children[i], parent, depth));
         }
     }
 
