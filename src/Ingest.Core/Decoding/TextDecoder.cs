@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
 
@@ -39,24 +40,26 @@ public static class TextDecoder
 
     /// <summary>Decodes into <paramref name="chars"/> (at least <see cref="MaxChars"/> long) instead of a string of its own.</summary>
     /// <returns>How many characters were written, and the encoding's name.</returns>
+    /// <remarks>A file without a byte-order mark is decoded as UTF-8 and checked in the same pass; only one that is not UTF-8 is decoded again.</remarks>
     public static (int Length, string EncodingName) Decode(ReadOnlySpan<byte> bytes, Span<char> chars)
     {
-        var encoding = Choose(ref bytes, out var name);
-        return (encoding.GetChars(bytes, chars), name);
+        if (ByteOrderMarked(ref bytes, out var marked, out var markedName))
+        {
+            return (marked.GetChars(bytes, chars), markedName);
+        }
+
+        bytes = bytes.TrimEnd(EndingWhiteSpace);
+        return Utf8.ToUtf16(bytes, chars, out _, out var written, replaceInvalidSequences: false) == OperationStatus.Done
+            ? (written, TextEncodingNames.Utf8)
+            : (Windows1252.GetChars(bytes, chars), TextEncodingNames.Windows1252);
     }
 
     /// <summary>The encoding of the file; <paramref name="bytes"/> cut to what it decodes (no byte-order mark, no ending white space).</summary>
     private static Encoding Choose(ref ReadOnlySpan<byte> bytes, out string name)
     {
-        foreach (var (bom, encoding, bomName) in ByteOrderMarks)
+        if (ByteOrderMarked(ref bytes, out var marked, out name))
         {
-            if (bytes.StartsWith(bom))
-            {
-                var body = bytes[bom.Length..];
-                bytes = encoding is UTF8Encoding ? body.TrimEnd(EndingWhiteSpace) : body;
-                name = bomName;
-                return encoding;
-            }
+            return marked;
         }
 
         // One byte each in both encodings, and never part of a longer sequence.
@@ -64,5 +67,23 @@ public static class TextDecoder
         var utf8 = Utf8.IsValid(bytes);
         name = utf8 ? TextEncodingNames.Utf8 : TextEncodingNames.Windows1252;
         return utf8 ? Encoding.UTF8 : Windows1252;
+    }
+
+    /// <summary>Whether the file begins with a byte-order mark: its encoding, and <paramref name="bytes"/> cut to what it decodes.</summary>
+    private static bool ByteOrderMarked(ref ReadOnlySpan<byte> bytes, out Encoding encoding, out string name)
+    {
+        foreach (var (bom, bomEncoding, bomName) in ByteOrderMarks)
+        {
+            if (bytes.StartsWith(bom))
+            {
+                var body = bytes[bom.Length..];
+                bytes = bomEncoding is UTF8Encoding ? body.TrimEnd(EndingWhiteSpace) : body;
+                (encoding, name) = (bomEncoding, bomName);
+                return true;
+            }
+        }
+
+        (encoding, name) = (Encoding.UTF8, TextEncodingNames.Utf8);
+        return false;
     }
 }

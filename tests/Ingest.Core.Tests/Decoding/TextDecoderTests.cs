@@ -110,6 +110,8 @@ public sealed class TextDecoderTests
         files.Add([0x00, 0x00, 0xFE, 0xFF, .. new UTF32Encoding(true, false).GetBytes(Sample)]);
         files.Add([0x43, 0x61, 0x66, 0xE9, 0x20, 0x93, 0x71, 0x94, 0x0A]);
         files.Add([0xFF, 0xFE, 0x41]);
+        files.Add([.. Encoding.UTF8.GetBytes(Sample), 0xED, 0xA0, 0x80, 0x41]); // a surrogate encoded as UTF-8 is not UTF-8
+        files.Add([.. Encoding.UTF8.GetBytes(Sample), 0xC0, 0xAF]); // nor is an overlong form
         files.Add([]);
         return files;
     }

@@ -1,4 +1,3 @@
-using AngleSharp.Html.Parser;
 using Ingest.Core.Extraction;
 using Ingest.Core.Model;
 using Ingest.Core.Parsing.Dates;
@@ -18,7 +17,7 @@ public sealed class HtmlArticleReader(ExtractionLimits limits) : IArticleReader
 
     public ReadResult Read(string normalisedText)
     {
-        var document = new HtmlParser().ParseDocument(HtmlDepthGuard.Flatten(normalisedText, limits.MaxNestingDepth));
+        var document = PageParser.Parse(HtmlDepthGuard.Flatten(normalisedText, limits.MaxNestingDepth));
         var landmarks = PageLandmarks.Find(document);
         var metadata = HtmlMetadata.Read(document, landmarks, limits);
         var jsonLd = metadata.JsonLd;

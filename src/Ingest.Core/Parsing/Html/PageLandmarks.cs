@@ -1,3 +1,4 @@
+using System.Buffers;
 using AngleSharp.Dom;
 
 namespace Ingest.Core.Parsing.Html;
@@ -75,14 +76,34 @@ internal sealed class PageLandmarks
                 break;
         }
 
-        if ((MayMarkByline(element.ClassName) || element.GetAttribute("rel")?.Contains("author", StringComparison.OrdinalIgnoreCase) == true) && element.Matches(BylineSelector))
+        if (MayMarkByline(element) && element.Matches(BylineSelector))
         {
             BylineMarkup.Add(element);
         }
     }
 
-    /// <summary>Every class the byline selector matches contains one of these, whatever their case.</summary>
-    private static bool MayMarkByline(string? className) =>
-        className is not null && (className.Contains("author", StringComparison.OrdinalIgnoreCase) || className.Contains("byline", StringComparison.OrdinalIgnoreCase)
-            || className.Contains("-meta", StringComparison.OrdinalIgnoreCase));
+    /// <summary>Every class the byline selector matches holds one of these words, whatever their case.</summary>
+    private static readonly SearchValues<string> BylineWords = SearchValues.Create(["author", "byline", "-meta"], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether the class names a byline word or the <c>rel</c> an author, read in one pass over the attributes (most elements have neither).</summary>
+    private static bool MayMarkByline(IElement element)
+    {
+        var attributes = element.Attributes;
+        for (var i = 0; i < attributes.Length; i++)
+        {
+            var attribute = attributes[i]!;
+            var marks = attribute.Name switch
+            {
+                "class" => attribute.Value.AsSpan().IndexOfAny(BylineWords) >= 0,
+                "rel" => attribute.Value.Contains("author", StringComparison.OrdinalIgnoreCase),
+                _ => false,
+            };
+            if (marks)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
