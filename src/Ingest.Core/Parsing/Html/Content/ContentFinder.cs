@@ -79,11 +79,27 @@ internal static class ContentFinder
     }
 
     /// <summary>Text in paragraphs that read as prose: long enough to score, and mostly not links.</summary>
-    private static int ProseLength(IEnumerable<PageNode> nodes) =>
-        nodes.Where(n => !n.Removed)
-            .SelectMany(n => n.Descendants().Prepend(n))
-            .Where(n => n.Tag is "p" or "pre" && n.TextLength >= MinScoredLength && n.LinkDensity < 0.5)
-            .Sum(n => n.TextLength);
+    private static int ProseLength(IReadOnlyList<PageNode> nodes)
+    {
+        var length = 0;
+        foreach (var top in nodes)
+        {
+            if (top.Removed)
+            {
+                continue;
+            }
+
+            length += ProseLengthOf(top);
+            foreach (var node in top.Descendants())
+            {
+                length += ProseLengthOf(node);
+            }
+        }
+
+        return length;
+    }
+
+    private static int ProseLengthOf(PageNode node) => node.Tag is "p" or "pre" && node.TextLength >= MinScoredLength && node.LinkDensity < 0.5 ? node.TextLength : 0;
 
     /// <summary>
     /// A top-down walk that leaves out the first byline the markup marks, the first heading that repeats the title, and,

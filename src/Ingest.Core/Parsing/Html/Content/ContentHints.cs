@@ -41,11 +41,11 @@ internal static partial class ContentHints
         || (node.Wrapper is { } wrapper && IsFurniture(wrapper));
 
     public static bool HasFurnitureRole(PageNode node) =>
-        (node.Attribute("role") is { } role && FurnitureRoles.Contains(role)) || (node.Wrapper is { } wrapper && HasFurnitureRole(wrapper));
+        (node.Attributes.Role is { } role && FurnitureRoles.Contains(role)) || (node.Wrapper is { } wrapper && HasFurnitureRole(wrapper));
 
     public static bool IsBylineMarkup(PageNode node) =>
-        node.Attribute("rel") == "author"
-        || (node.Attribute("itemprop")?.Contains("author", StringComparison.OrdinalIgnoreCase) ?? false)
+        node.Attributes.Rel == "author"
+        || (node.Attributes.ItemProp?.Contains("author", StringComparison.OrdinalIgnoreCase) ?? false)
         || (node.Hints.Length > 0 && Byline().IsMatch(node.Hints))
         || (node.Wrapper is { } wrapper && IsBylineMarkup(wrapper));
 

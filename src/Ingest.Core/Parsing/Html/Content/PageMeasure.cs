@@ -145,5 +145,5 @@ internal static class PageMeasure
     }
 
     private static double LinkWeight(PageNode link) =>
-        link.Attribute("href") is { Length: > 1 } href && href[0] == '#' ? InPageLinkWeight : 1;
+        link.Attributes.Href is { Length: > 1 } href && href[0] == '#' ? InPageLinkWeight : 1;
 }

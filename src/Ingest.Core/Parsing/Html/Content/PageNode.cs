@@ -10,8 +10,9 @@ namespace Ingest.Core.Parsing.Html.Content;
 /// </summary>
 internal sealed class PageNode
 {
-    private PageNode(string tag, IElement? element, string? text, int childCapacity = 0)
+    private PageNode(string tag, IElement? element, string? text, NodeAttributes? attributes = null, int childCapacity = 0)
     {
+        Attributes = attributes ?? NodeAttributes.None;
         Children = new List<PageNode>(childCapacity);
         Tag = tag;
         Element = element;
@@ -37,6 +38,9 @@ internal sealed class PageNode
 
     /// <summary>The text of a text node, as written.</summary>
     public string? Text { get; }
+
+    /// <summary>The element's attributes the tree and the finder read (none for text and made-up paragraphs).</summary>
+    public NodeAttributes Attributes { get; }
 
     /// <summary>The element's class and id, the weak hints the finder reads.</summary>
     public string Hints { get; }
@@ -71,7 +75,7 @@ internal sealed class PageNode
     public double LinkDensity => TextLength == 0 ? 0 : LinkLength / TextLength;
 
     /// <summary>A node for <paramref name="element"/>, with room for as many children as the element has (the tree reads most of them).</summary>
-    public static PageNode ForElement(IElement element, string tag) => new(tag, element, null, element.ChildNodes.Length);
+    public static PageNode ForElement(IElement element, string tag, NodeAttributes attributes) => new(tag, element, null, attributes, element.ChildNodes.Length);
 
     public static PageNode ForText(string text) => new("#text", null, text);
 

@@ -44,9 +44,9 @@ internal static class PageTree
     /// <summary>The body (under a root standing for <c>html</c>, so that the body can be a candidate as any element can).</summary>
     public static PageNode Build(IDocument document, int maxDepth)
     {
-        var html = PageNode.ForElement(document.DocumentElement, "html");
+        var html = PageNode.ForElement(document.DocumentElement, "html", NodeAttributes.Of(document.DocumentElement));
         var body = document.Body ?? document.DocumentElement;
-        var root = PageNode.ForElement(body, "body");
+        var root = PageNode.ForElement(body, "body", NodeAttributes.Of(body));
         html.Append(root);
         var stack = new Stack<(INode Source, PageNode Parent, int Depth)>();
         PushChildren(stack, body, root, 1);
@@ -59,9 +59,15 @@ internal static class PageTree
                 case IText text when text.Data.Length > 0:
                     parent.Append(PageNode.ForText(text.Data));
                     break;
-                case IElement element when depth <= maxDepth && IsRead(element):
+                case IElement element when depth <= maxDepth:
+                    var attributes = NodeAttributes.Of(element);
+                    if (!IsRead(element.LocalName, attributes))
+                    {
+                        break;
+                    }
+
                     var tag = element.LocalName == "font" ? "span" : element.LocalName;
-                    var node = PageNode.ForElement(element, tag);
+                    var node = PageNode.ForElement(element, tag, attributes);
                     parent.Append(node);
                     elements.Add(node);
                     if (!Opaque.Contains(tag))
@@ -104,48 +110,19 @@ internal static class PageTree
     public static bool IsWhiteSpace(PageNode node) => (node.IsText && string.IsNullOrWhiteSpace(node.Text)) || node.Tag == "br";
 
     /// <summary>What a reader cannot see: hidden by attribute or inline style, or a modal dialog.</summary>
-    private static bool IsRead(IElement element)
+    private static bool IsRead(string localName, NodeAttributes attributes)
     {
-        if (Unread.Contains(element.LocalName))
+        if (Unread.Contains(localName) || attributes.Hidden)
         {
             return false;
         }
 
-        // The attributes are read in one pass (most elements have none of these four, and asking for each by name scans them all).
-        var attributes = element.Attributes;
-        if (attributes.Length == 0)
-        {
-            return true;
-        }
-
-        string? ariaHidden = null, ariaModal = null, role = null, style = null;
-        for (var i = 0; i < attributes.Length; i++)
-        {
-            var attribute = attributes[i]!;
-            switch (attribute.Name)
-            {
-                case "hidden":
-                    return false;
-                case "aria-hidden":
-                    ariaHidden ??= attribute.Value;
-                    break;
-                case "aria-modal":
-                    ariaModal ??= attribute.Value;
-                    break;
-                case "role":
-                    role ??= attribute.Value;
-                    break;
-                case "style":
-                    style ??= attribute.Value;
-                    break;
-            }
-        }
-
-        if (ariaHidden == "true" || (ariaModal == "true" && role == "dialog"))
+        if (attributes.AriaHidden == "true" || (attributes.AriaModal == "true" && attributes.Role == "dialog"))
         {
             return false;
         }
 
+        var style = attributes.Style;
         return style is null || !(Squeeze(style).Contains("display:none", StringComparison.OrdinalIgnoreCase)
             || Squeeze(style).Contains("visibility:hidden", StringComparison.OrdinalIgnoreCase));
     }
