@@ -48,11 +48,17 @@ internal static class ContentFinder
     /// </summary>
     public static (IReadOnlyList<PageNode> Content, string? Byline) Find(IDocument document, string? title, int maxDepth)
     {
-        (IReadOnlyList<PageNode> Content, int Prose, string? Byline) best = ([], -1, null);
+        (IReadOnlyList<PageNode> Content, int Prose, string? Byline, RemovalMarks? Marks) best = ([], -1, null, null);
         var pageProse = -1;
+        var root = PageTree.Build(document, maxDepth);
+        var shaped = RemovalMarks.Of(root);
         foreach (var rules in Passes)
         {
-            var root = PageTree.Build(document, maxDepth);
+            if (pageProse >= 0)
+            {
+                shaped.Restore();
+            }
+
             PageMeasure.Measure(root);
             if (pageProse < 0)
             {
@@ -71,10 +77,11 @@ internal static class ContentFinder
 
             if (best.Prose < 0 || prose > best.Prose * MuchMoreProse)
             {
-                best = (content, prose, byline);
+                best = (content, prose, byline, shaped.Now());
             }
         }
 
+        best.Marks?.Restore();
         return (best.Content, best.Byline);
     }
 
