@@ -37,6 +37,26 @@ public sealed class HtmlArticleReaderTests
     }
 
     [Fact]
+    public void Read_ParagraphsSeparatedByLineBreaks_KeepsEveryOne()
+    {
+        // Runs of <br> make paragraphs; the text after each such paragraph was skipped by as many children as it took in.
+        var draft = Read("""
+            <html><head><title>Letters from the Coast</title></head><body><div class="story">
+            <br><br>The first letter came in <b>early spring</b>, folded twice and smelling of salt, with a note about the tides.
+            <br><br>The second letter, written in <i>a hurried hand</i>, told of the storm that took the old pier and two boats.
+            <br><br>The third letter <a href="/map">had a map</a> of the new harbour wall, drawn with care and signed at the foot.
+            <br><br>The fourth letter was short: the boats were back, the nets were mended, and the gulls had returned.
+            </div></body></html>
+            """);
+
+        var body = string.Join("\n", draft.Sections.SelectMany(s => s.Paragraphs));
+        Assert.Contains("The first letter came in early spring", body, StringComparison.Ordinal);
+        Assert.Contains("The second letter, written in a hurried hand", body, StringComparison.Ordinal);
+        Assert.Contains("The third letter had a map of the new harbour wall", body, StringComparison.Ordinal);
+        Assert.Contains("The fourth letter was short", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_JsonLdInsideGraph_IsFound()
     {
         var draft = Read("""

@@ -91,6 +91,33 @@ internal sealed class PageNode
         Children.Add(child);
     }
 
+    /// <summary>
+    /// Appends <paramref name="child"/> without taking it out of its parent's children: only for a parent whose children are
+    /// replaced right after (<see cref="ReplaceChildren"/>), so that moving a long run of children costs no search each.
+    /// </summary>
+    public void Adopt(PageNode child)
+    {
+        child.Parent = this;
+        Children.Add(child);
+    }
+
+    /// <summary>Makes <paramref name="children"/> this node's children, in order, taking each out of another parent's.</summary>
+    public void ReplaceChildren(IReadOnlyList<PageNode> children)
+    {
+        foreach (var child in children)
+        {
+            if (child.Parent is { } parent && parent != this)
+            {
+                parent.Children.Remove(child);
+            }
+
+            child.Parent = this;
+        }
+
+        Children.Clear();
+        Children.AddRange(children);
+    }
+
     /// <summary>Puts <paramref name="replacement"/> where this node stands in its parent; the replacement remembers this node as its wrapper.</summary>
     public void ReplaceWith(PageNode replacement)
     {

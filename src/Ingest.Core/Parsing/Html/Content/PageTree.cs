@@ -176,7 +176,7 @@ internal static class PageTree
 
             foreach (var child in collected)
             {
-                paragraph.Append(child);
+                paragraph.Adopt(child);
             }
 
             shaped.Add(paragraph);
@@ -225,21 +225,22 @@ internal static class PageTree
         return i;
     }
 
+    /// <summary>
+    /// Gives <paramref name="element"/> its reshaped <paramref name="children"/>: a child it no longer holds is removed, unless
+    /// it went into one of the new paragraphs (<see cref="PageNode.Adopt"/>, which leaves it on the old list).
+    /// </summary>
     private static void Rechild(PageNode element, List<PageNode> children)
     {
-        foreach (var child in element.Children.ToList())
+        var kept = children.Count > 8 ? children.ToHashSet() : null;
+        foreach (var child in element.Children)
         {
-            if (!children.Contains(child))
+            if (child.Parent == element && !(kept?.Contains(child) ?? children.Contains(child)))
             {
                 child.Removed = true;
             }
         }
 
-        element.Children.Clear();
-        foreach (var child in children)
-        {
-            element.Append(child);
-        }
+        element.ReplaceChildren(children);
     }
 
     /// <summary>
@@ -294,18 +295,18 @@ internal static class PageTree
 
         var shaped = new List<PageNode>(div.Children.Count);
         PageNode? paragraph = null;
-        foreach (var child in div.Children.ToList())
+        foreach (var child in div.Children)
         {
             if (IsPhrasing(child))
             {
                 if (paragraph is not null)
                 {
-                    paragraph.Append(child);
+                    paragraph.Adopt(child);
                 }
                 else if (!IsWhiteSpace(child))
                 {
                     paragraph = PageNode.Paragraph();
-                    paragraph.Append(child);
+                    paragraph.Adopt(child);
                     shaped.Add(paragraph);
                 }
                 else
