@@ -74,9 +74,19 @@ public sealed class ArticleExtractor(ArticleReaders readers, ExtractionLimits li
     /// The file's text, decoded and normalised, and the name of its encoding; null when it is not text. Its own method so that
     /// the decoded text, as long as the file, is gone before the text is read (a large file's peak).
     /// </summary>
-    /// <remarks>The file is decoded into a pooled buffer, so that the normalised text is the one copy of it made.</remarks>
+    /// <remarks>
+    /// A file is decoded into a pooled buffer, so that the normalised text is the one copy of it made. A large file (past what
+    /// the pool holds) is decoded into a string instead: normalising returns that string itself when nothing changes, where a
+    /// buffer would be one more allocation the size of the text.
+    /// </remarks>
     private static (string Text, string EncodingName)? ReadText(ReadOnlySpan<byte> content)
     {
+        if (!PooledChars.Pools(TextDecoder.MaxChars(content.Length)))
+        {
+            var (text, encodingName) = TextDecoder.Decode(content);
+            return IsBinary(text) ? null : (TextNormaliser.Normalise(text), encodingName);
+        }
+
         var decoded = new PooledChars(TextDecoder.MaxChars(content.Length));
         try
         {

@@ -16,6 +16,9 @@ internal ref struct PooledChars
 
     public PooledChars(int capacity) => _chars = Rent(Math.Max(capacity, 16));
 
+    /// <summary>Whether a buffer of <paramref name="length"/> characters comes from the pool (else it is allocated).</summary>
+    public static bool Pools(int length) => length <= LargestPooled;
+
     public int Length { get; private set; }
 
     /// <summary>Whether an array was rented (a default value has none).</summary>
