@@ -56,6 +56,7 @@ internal static class ContentFinder
         {
             if (pageProse >= 0)
             {
+                // A later pass: the tree as shaping left it, before the last pass removed anything or scored it.
                 shaped.Restore();
             }
 
