@@ -19,8 +19,10 @@ internal sealed record NodeAttributes(
 {
     public static readonly NodeAttributes None = new(false, null, null, null, null, null, null, null);
 
-    public static NodeAttributes Of(IElement element)
+    /// <summary>The element's attributes the finder reads, and its class and id (the node's hints), from the same pass.</summary>
+    public static NodeAttributes Of(IElement element, out string? className, out string? id)
     {
+        (className, id) = (null, null);
         var attributes = element.Attributes;
         if (attributes.Length == 0)
         {
@@ -58,6 +60,12 @@ internal sealed record NodeAttributes(
                     break;
                 case "href":
                     href ??= attribute.Value;
+                    break;
+                case "class":
+                    className ??= attribute.Value;
+                    break;
+                case "id":
+                    id ??= attribute.Value;
                     break;
             }
         }

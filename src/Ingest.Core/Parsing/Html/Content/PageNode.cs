@@ -10,14 +10,14 @@ namespace Ingest.Core.Parsing.Html.Content;
 /// </summary>
 internal sealed class PageNode
 {
-    private PageNode(string tag, IElement? element, string? text, NodeAttributes? attributes = null, int childCapacity = 0)
+    private PageNode(string tag, IElement? element, string? text, NodeAttributes? attributes = null, string hints = "", int childCapacity = 0)
     {
         Attributes = attributes ?? NodeAttributes.None;
+        Hints = hints;
         Children = new List<PageNode>(childCapacity);
         Tag = tag;
         Element = element;
         Text = text;
-        Hints = element is null ? "" : HintsOf(element.ClassName, element.Id);
     }
 
     /// <summary>"class id", trimmed; no new string for an element with neither (most) or only one.</summary>
@@ -75,7 +75,15 @@ internal sealed class PageNode
     public double LinkDensity => TextLength == 0 ? 0 : LinkLength / TextLength;
 
     /// <summary>A node for <paramref name="element"/>, with room for as many children as the element has (the tree reads most of them).</summary>
-    public static PageNode ForElement(IElement element, string tag, NodeAttributes attributes) => new(tag, element, null, attributes, element.ChildNodes.Length);
+    public static PageNode ForElement(IElement element, string tag)
+    {
+        var attributes = NodeAttributes.Of(element, out var className, out var id);
+        return ForElement(element, tag, attributes, className, id);
+    }
+
+    /// <summary>A node for <paramref name="element"/> whose attributes were read already (<see cref="NodeAttributes.Of"/>).</summary>
+    public static PageNode ForElement(IElement element, string tag, NodeAttributes attributes, string? className, string? id) =>
+        new(tag, element, null, attributes, HintsOf(className, id), element.ChildNodes.Length);
 
     public static PageNode ForText(string text) => new("#text", null, text);
 

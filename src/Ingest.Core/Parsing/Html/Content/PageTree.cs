@@ -44,9 +44,9 @@ internal static class PageTree
     /// <summary>The body (under a root standing for <c>html</c>, so that the body can be a candidate as any element can).</summary>
     public static PageNode Build(IDocument document, int maxDepth)
     {
-        var html = PageNode.ForElement(document.DocumentElement, "html", NodeAttributes.Of(document.DocumentElement));
+        var html = PageNode.ForElement(document.DocumentElement, "html");
         var body = document.Body ?? document.DocumentElement;
-        var root = PageNode.ForElement(body, "body", NodeAttributes.Of(body));
+        var root = PageNode.ForElement(body, "body");
         html.Append(root);
         var stack = new Stack<(INode Source, PageNode Parent, int Depth)>();
         PushChildren(stack, body, root, 1);
@@ -60,14 +60,14 @@ internal static class PageTree
                     parent.Append(PageNode.ForText(text.Data));
                     break;
                 case IElement element when depth <= maxDepth:
-                    var attributes = NodeAttributes.Of(element);
+                    var attributes = NodeAttributes.Of(element, out var className, out var id);
                     if (!IsRead(element.LocalName, attributes))
                     {
                         break;
                     }
 
                     var tag = element.LocalName == "font" ? "span" : element.LocalName;
-                    var node = PageNode.ForElement(element, tag, attributes);
+                    var node = PageNode.ForElement(element, tag, attributes, className, id);
                     parent.Append(node);
                     elements.Add(node);
                     if (!Opaque.Contains(tag))
