@@ -81,16 +81,17 @@ public sealed class ArticleExtractor(ArticleReaders readers, ExtractionLimits li
     /// </remarks>
     private static (string Text, string EncodingName)? ReadText(ReadOnlySpan<byte> content)
     {
-        if (!PooledChars.Pools(TextDecoder.MaxChars(content.Length)))
+        var maxChars = TextDecoder.MaxChars(content.Length);
+        if (!PooledChars.Pools(maxChars))
         {
             var (text, encodingName) = TextDecoder.Decode(content);
             return IsBinary(text) ? null : (TextNormaliser.Normalise(text), encodingName);
         }
 
-        var decoded = new PooledChars(TextDecoder.MaxChars(content.Length));
+        var decoded = new PooledChars(maxChars);
         try
         {
-            var (length, encodingName) = TextDecoder.Decode(content, decoded.Free(TextDecoder.MaxChars(content.Length)));
+            var (length, encodingName) = TextDecoder.Decode(content, decoded.Free(maxChars));
             decoded.Advance(length);
             return IsBinary(decoded.Written) ? null : (TextNormaliser.Normalise(decoded.Written), encodingName);
         }

@@ -220,10 +220,12 @@ public static class TextNormaliser
     /// </remarks>
     private static ReadOnlySpan<char> TrimAndCollapseLines(ReadOnlySpan<char> text, ref PooledChars working)
     {
-        if (!HasLinesInsideToTrimOrCollapse(text))
+        var kept = AfterBlankLines(text, 0);
+        var mending = new LinesToMend();
+        if (kept == text.Length || mending.Next(text, kept) < 0)
         {
-            // At most the ends to trim (a file's last line end, nearly always).
-            return text.TrimStart('\n').TrimEnd(" \t\n");
+            // No line inside to mend: at most the end to trim (a file's last line end, nearly always).
+            return text[kept..].TrimEnd(" \t\n");
         }
 
         var inPlace = working.HasArray;
@@ -236,8 +238,6 @@ public static class TextNormaliser
         // ("\n\n") is written only where at least two line ends were read.
         var output = inPlace ? working.Written : working.Free(text.Length);
         var written = 0;
-        var kept = AfterBlankLines(text, 0);
-        var mending = new LinesToMend();
         while (kept < text.Length && mending.Next(text, kept) is var found and >= 0)
         {
             // The line to mend ends at lineEnd: its trailing white space goes, and so do the blank lines after it.
@@ -313,7 +313,9 @@ public static class TextNormaliser
 
     /// <summary>
     /// Finds, from a position on, the next place a line needs mending: white space before a line end, or a line end
-    /// followed by two more. Each pattern's next place is kept until passed, so that the text is searched once for each.
+    /// followed by two more. After <see cref="ReplaceCharacters"/> the only white space left is the space, TAB and LF, so a
+    /// line ends in white space only before an LF or at the end, and blank lines inside the text show as three LFs in a row.
+    /// Each pattern's next place is kept until passed, so that the text is searched once for each.
     /// </summary>
     private struct LinesToMend()
     {
@@ -347,12 +349,4 @@ public static class TextNormaliser
             return at < 0 ? -1 : from + at;
         }
     }
-
-    /// <summary>
-    /// Whether <see cref="TrimAndCollapseLines"/> has more to do than trim the text's ends, told by a few vectorised
-    /// searches: after <see cref="ReplaceCharacters"/> the only white space left is the space, TAB and LF, so a line ends in
-    /// white space only before an LF or at the end, and blank lines inside the text show as three LFs in a row.
-    /// </summary>
-    private static bool HasLinesInsideToTrimOrCollapse(ReadOnlySpan<char> text) =>
-        text.IndexOf(" \n") >= 0 || text.IndexOf("\t\n") >= 0 || text.IndexOf("\n\n\n") >= 0;
 }
