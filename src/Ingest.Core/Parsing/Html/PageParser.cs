@@ -10,7 +10,8 @@ namespace Ingest.Core.Parsing.Html;
 /// <summary>
 /// Parses a page with AngleSharp set up for reading it, not for showing it: without the attribute observers (which resolve
 /// link relations, image sources and the like as each attribute is set), the link relations and the meta-charset handler
-/// (the text is decoded already). The tree is the same; on the 130 real pages the parse takes about a tenth less time.
+/// (the text is decoded already), and with <see cref="ReadingOptions"/>. The tree is the same but for comments' text and what
+/// a <c>noframes</c> holds; on the 130 real pages the configuration takes about a tenth off the parse, the options another tenth.
 /// Each parse has a browsing context of its own, as <c>new HtmlParser()</c> gives, so that parses on several threads share nothing.
 /// </summary>
 internal static class PageParser
@@ -20,5 +21,16 @@ internal static class PageParser
         .Without<ILinkRelationFactory>()
         .Without<IMetaHandler>();
 
-    public static IHtmlDocument Parse(string html) => new HtmlParser(new HtmlParserOptions(), BrowsingContext.New(ForReading)).ParseDocument(html);
+    /// <summary>
+    /// No source positions kept for elements and no comments' text (nothing reads either), and frames not supported (a reader
+    /// shows what a page's <c>noframes</c> holds, as markup, where a browser with frames keeps it as text).
+    /// </summary>
+    private static readonly HtmlParserOptions ReadingOptions = new()
+    {
+        DisableElementPositionTracking = true,
+        SkipComments = true,
+        IsNotSupportingFrames = true,
+    };
+
+    public static IHtmlDocument Parse(string html) => new HtmlParser(ReadingOptions, BrowsingContext.New(ForReading)).ParseDocument(html);
 }

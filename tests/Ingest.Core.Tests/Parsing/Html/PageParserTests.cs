@@ -1,3 +1,4 @@
+using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Ingest.Core.Parsing.Html;
 
@@ -7,23 +8,35 @@ public sealed class PageParserTests
 {
     [Theory]
     [InlineData("""
-        <!doctype html><html lang="en"><head><meta charset="windows-1252"><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">
+        <!doctype html><!-- a comment --><html lang="en"><head><meta charset="windows-1252"><!--[if IE]><p>old</p><![endif]--><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">
         <link rel="stylesheet alternate" href="/s.css"><link rel="canonical" href="https://example.org/a"><base href="https://example.org/">
         <style>p { color: red }</style><title>A &amp; B</title></head>
         <body class="page" dir="rtl"><form action="/f"><input type="checkbox" checked value="x"><select><option selected>o</option></select></form>
         <p id="one" class="lead  story">Text with <a href="../rel" rel="author">a link</a>, <img src="i.png" srcset="i2.png 2x" alt="pic">
         and <iframe src="https://example.org/embed"></iframe><video src="v.mp4" autoplay></video></p>
-        <table><tr><td colspan="2">cell<td>bad</table><p>unclosed<div>block</div>
+        <table><tr><td colspan="2">cell<!-- in a cell --><td>bad</table><p>unclosed<div>block</div>
         </body></html>
         """)]
     [InlineData("<p>Only a fragment, <b>bold <i>and italic</b> crossed</i>.")]
-    public void Parse_AnyPage_GivesTheTreeTheDefaultParserGives(string html)
+    public void Parse_AnyPage_GivesTheTreeTheDefaultParserGivesWithoutCommentText(string html)
     {
         var expected = new HtmlParser().ParseDocument(html);
+        foreach (var comment in expected.Descendants<IComment>())
+        {
+            comment.Data = "";
+        }
 
         var parsed = PageParser.Parse(html);
 
         Assert.Equal(expected.DocumentElement.OuterHtml, parsed.DocumentElement.OuterHtml);
         Assert.Equal(expected.Title, parsed.Title);
+    }
+
+    [Fact]
+    public void Parse_NoFrames_ReadsWhatTheyHoldAsMarkup()
+    {
+        var parsed = PageParser.Parse("<body><noframes><p>Shown where frames are not.</p></noframes></body>");
+
+        Assert.Equal("Shown where frames are not.", parsed.QuerySelector("noframes > p")?.TextContent);
     }
 }
