@@ -68,15 +68,26 @@ internal static class HtmlDepthGuard
         return output.Append(html, last, html.Length - last).ToString();
     }
 
+    /// <summary>The scan of <see cref="Tags"/> as a plain loop: every page is measured, and few are deep.</summary>
     private static bool IsDeeperThan(string html, int maxDepth)
     {
         var depth = 0;
-        foreach (var tag in Tags(html))
+        var at = html.IndexOf('<', StringComparison.Ordinal);
+        while (at >= 0 && at < html.Length - 1)
         {
-            depth = Math.Max(0, depth + tag.DepthChange);
-            if (depth > maxDepth)
+            if (ReadTag(html, at) is { } tag)
             {
-                return true;
+                depth = Math.Max(0, depth + tag.DepthChange);
+                if (depth > maxDepth)
+                {
+                    return true;
+                }
+
+                at = html.IndexOf('<', tag.Index + tag.Length);
+            }
+            else
+            {
+                at = html.IndexOf('<', at + 1);
             }
         }
 
