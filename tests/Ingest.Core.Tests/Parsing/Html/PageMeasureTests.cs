@@ -22,6 +22,25 @@ public sealed class PageMeasureTests
         Assert.Equal(Lengths(root), afterRemoval);
     }
 
+    [Fact]
+    public void CollapsedLength_AnyText_CountsEveryRunOfWhiteSpaceOnce()
+    {
+        // White space of every kind, characters that only look like it (information separators), and ASCII and other letters,
+        // so that runs fall across the eight-character blocks the count reads at once, in both ASCII and mixed blocks.
+        const string alphabet = " \t\n\r\v\f\u001C\u001Fab,.\u00A0\u0085\u2003\u3000\u00E9\u4E2D";
+        var random = new Random(12);
+        for (var i = 0; i < 20_000; i++)
+        {
+            var text = new string([.. Enumerable.Range(0, random.Next(0, 80)).Select(_ => alphabet[random.Next(random.Next(2) == 0 ? 2 : alphabet.Length)])]);
+
+            Assert.Equal(RunsCountedOnce(text), PageMeasure.CollapsedLength(text));
+        }
+    }
+
+    /// <summary>The definition: every character counts, but white space after white space.</summary>
+    private static int RunsCountedOnce(string text) =>
+        text.Where((c, at) => !(char.IsWhiteSpace(c) && at > 0 && char.IsWhiteSpace(text[at - 1]))).Count();
+
     private static List<string> Lengths(PageNode root) =>
         [.. root.Descendants().Prepend(root).Where(n => !n.IsText).Select(n => $"{n.Tag}: {n.TextLength} text, {n.LinkLength:F6} links, {n.Commas} commas")];
 }

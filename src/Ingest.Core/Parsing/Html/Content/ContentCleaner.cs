@@ -196,7 +196,7 @@ internal static class ContentCleaner
         public static Census Of(PageNode node, IReadOnlyDictionary<PageNode, Census> known)
         {
             var census = new Census();
-            var pending = new Stack<PageNode>();
+            var pending = WalkStacks.Rent();
             PushChildren(pending, node);
             while (pending.TryPop(out var d))
             {
@@ -221,6 +221,7 @@ internal static class ContentCleaner
                 PushChildren(pending, d);
             }
 
+            WalkStacks.Return(pending);
             return census;
         }
 

@@ -63,6 +63,9 @@ internal sealed class PageNode
     /// <summary>Characters of that text inside links (in-page <c>#</c> links weighing less).</summary>
     public double LinkLength { get; set; }
 
+    /// <summary>Whether a text node's lengths and commas were measured (they stay true: a text is never edited).</summary>
+    public bool Measured { get; set; }
+
     /// <summary>Commas (of every script) in that text.</summary>
     public int Commas { get; set; }
 
@@ -169,30 +172,37 @@ internal sealed class PageNode
     /// </summary>
     public IEnumerable<PageNode> Descendants()
     {
-        var stack = new Stack<PageNode>();
-        for (var i = Children.Count - 1; i >= 0; i--)
+        var stack = WalkStacks.Rent();
+        try
         {
-            stack.Push(Children[i]);
+            for (var i = Children.Count - 1; i >= 0; i--)
+            {
+                stack.Push(Children[i]);
+            }
+
+            while (stack.Count > 0)
+            {
+                var node = stack.Pop();
+                if (node.Removed)
+                {
+                    continue;
+                }
+
+                yield return node;
+                if (node.Removed)
+                {
+                    continue;
+                }
+
+                for (var i = node.Children.Count - 1; i >= 0; i--)
+                {
+                    stack.Push(node.Children[i]);
+                }
+            }
         }
-
-        while (stack.Count > 0)
+        finally
         {
-            var node = stack.Pop();
-            if (node.Removed)
-            {
-                continue;
-            }
-
-            yield return node;
-            if (node.Removed)
-            {
-                continue;
-            }
-
-            for (var i = node.Children.Count - 1; i >= 0; i--)
-            {
-                stack.Push(node.Children[i]);
-            }
+            WalkStacks.Return(stack);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using AngleSharp.Dom;
 
 namespace Ingest.Core.Parsing.Html.Content;
@@ -48,9 +49,10 @@ internal static class PageTree
         var body = document.Body ?? document.DocumentElement;
         var root = PageNode.ForElement(body, "body");
         html.Append(root);
-        var stack = new Stack<(INode Source, PageNode Parent, int Depth)>();
+        var elements = RentElements();
+        elements.Add(root);
+        var stack = new Stack<(INode Source, PageNode Parent, int Depth)>(256);
         PushChildren(stack, body, root, 1);
-        var elements = new List<PageNode> { root };
         while (stack.Count > 0)
         {
             var (source, parent, depth) = stack.Pop();
@@ -88,8 +90,32 @@ internal static class PageTree
             ParagraphsAfterBreaks(element);
         }
 
+        ReturnElements(elements);
+
         ShapeBlocks(root);
         return root;
+    }
+
+    /// <summary>The list of a build's elements, kept per thread for the next build (a page has thousands; grown afresh, it was copied a dozen times).</summary>
+    [ThreadStatic]
+    private static List<PageNode>? t_elements;
+
+    private const int MaxKeptElements = 64 * 1024;
+
+    private static List<PageNode> RentElements()
+    {
+        var elements = t_elements ?? new List<PageNode>(1024);
+        t_elements = null;
+        return elements;
+    }
+
+    private static void ReturnElements(List<PageNode> elements)
+    {
+        if (elements.Capacity <= MaxKeptElements)
+        {
+            elements.Clear();
+            t_elements = elements;
+        }
     }
 
     public static bool IsPhrasing(PageNode node)
@@ -249,7 +275,7 @@ internal static class PageTree
     /// </summary>
     private static void ShapeBlocks(PageNode root)
     {
-        var stack = new Stack<PageNode>();
+        var stack = WalkStacks.Rent();
         stack.Push(root);
         while (stack.Count > 0)
         {
@@ -284,19 +310,24 @@ internal static class PageTree
                 stack.Push(node.Children[i]);
             }
         }
+
+        WalkStacks.Return(stack);
     }
 
     private static void WrapInlineRuns(PageNode div)
     {
-        if (div.Children.All(IsPhrasing) && div.Children.Count > 0 && !HasBlockInside(div))
+        var children = div.Children;
+        if (children.All(IsPhrasing) && children.Count > 0 && !HasBlockInside(div))
         {
             return; // Becomes a paragraph as a whole.
         }
 
-        var shaped = new List<PageNode>(div.Children.Count);
+        // Made only once a paragraph is: a div of blocks and white space alone keeps its children as they are.
+        List<PageNode>? shaped = null;
         PageNode? paragraph = null;
-        foreach (var child in div.Children)
+        for (var i = 0; i < children.Count; i++)
         {
+            var child = children[i];
             if (IsPhrasing(child))
             {
                 if (paragraph is not null)
@@ -307,23 +338,35 @@ internal static class PageTree
                 {
                     paragraph = PageNode.Paragraph();
                     paragraph.Adopt(child);
+                    shaped ??= FirstOf(children, i);
                     shaped.Add(paragraph);
                 }
                 else
                 {
-                    shaped.Add(child);
+                    shaped?.Add(child);
                 }
             }
             else
             {
                 TrimTrailingWhiteSpace(paragraph);
                 paragraph = null;
-                shaped.Add(child);
+                shaped?.Add(child);
             }
         }
 
         TrimTrailingWhiteSpace(paragraph);
-        Rechild(div, shaped);
+        if (shaped is not null)
+        {
+            Rechild(div, shaped);
+        }
+    }
+
+    /// <summary>A list with room for all of <paramref name="children"/>, holding the first <paramref name="count"/> of them.</summary>
+    private static List<PageNode> FirstOf(List<PageNode> children, int count)
+    {
+        var list = new List<PageNode>(children.Count);
+        list.AddRange(CollectionsMarshal.AsSpan(children)[..count]);
+        return list;
     }
 
     private static void TrimTrailingWhiteSpace(PageNode? paragraph)

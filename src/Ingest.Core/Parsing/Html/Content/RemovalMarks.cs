@@ -29,7 +29,7 @@ internal sealed class RemovalMarks
             nodes.Add(parent);
         }
 
-        var pending = new Stack<PageNode>();
+        var pending = WalkStacks.Rent();
         pending.Push(root);
         while (pending.TryPop(out var node))
         {
@@ -39,6 +39,8 @@ internal sealed class RemovalMarks
                 pending.Push(child);
             }
         }
+
+        WalkStacks.Return(pending);
 
         return new RemovalMarks(nodes);
     }
