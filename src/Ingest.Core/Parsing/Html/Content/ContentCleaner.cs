@@ -14,8 +14,9 @@ internal static class ContentCleaner
 
     public static void Clean(IReadOnlyList<PageNode> content, ContentRules rules)
     {
+        var elements = ContentElement.AllOf(content);
         var dataTables = new HashSet<PageNode>();
-        foreach (var table in Each(content, "table"))
+        foreach (var table in Each(elements, "table"))
         {
             if (DataTables.IsDataTable(table))
             {
@@ -26,24 +27,25 @@ internal static class ContentCleaner
         var conditionally = rules.HasFlag(ContentRules.CleanConditionally);
         if (conditionally)
         {
-            CleanConditionally(content, "form", rules, dataTables);
-            CleanConditionally(content, "fieldset", rules, dataTables);
+            CleanConditionally(elements, "form", rules, dataTables);
+            CleanConditionally(elements, "fieldset", rules, dataTables);
         }
 
-        foreach (var node in Each(content, AlwaysRemoved))
+        foreach (var node in Each(elements, AlwaysRemoved))
         {
             PageMeasure.Remove(node);
         }
 
-        foreach (var top in content)
+        var shareBars = elements
+            .Where(e => e.Node != e.Top && e.IsInContent && ContentHints.IsShare(e.Node) && e.Node.TextLength < ShareBarMaxLength)
+            .Select(e => e.Node)
+            .ToList();
+        foreach (var node in shareBars)
         {
-            foreach (var node in top.Descendants().Where(d => !d.IsText && ContentHints.IsShare(d) && d.TextLength < ShareBarMaxLength).ToList())
-            {
-                PageMeasure.Remove(node);
-            }
+            PageMeasure.Remove(node);
         }
 
-        foreach (var heading in Each(content, "h1", "h2"))
+        foreach (var heading in Each(elements, "h1", "h2"))
         {
             if (rules.HasFlag(ContentRules.WeighClasses) && ContentHints.Weight(heading) < 0)
             {
@@ -53,27 +55,76 @@ internal static class ContentCleaner
 
         if (conditionally)
         {
-            CleanConditionally(content, "table", rules, dataTables);
-            CleanConditionally(content, "ul", rules, dataTables);
-            CleanConditionally(content, "div", rules, dataTables);
+            CleanConditionally(elements, "table", rules, dataTables);
+            CleanConditionally(elements, "ul", rules, dataTables);
+            CleanConditionally(elements, "div", rules, dataTables);
         }
     }
 
-    /// <summary>Every node with one of the tags in the content, the content's own top nodes included, in document order.</summary>
-    private static List<PageNode> Each(IReadOnlyList<PageNode> content, params string[] tags)
+    /// <summary>
+    /// Every element with one of the tags still in the content, the content's own top nodes included, in document order: what a
+    /// walk of the content would find now, taken from the one walk made before cleaning began.
+    /// </summary>
+    private static List<PageNode> Each(List<ContentElement> elements, params string[] tags)
     {
         var found = new List<PageNode>();
-        foreach (var top in content)
+        foreach (var element in elements)
         {
-            if (!top.Removed && tags.Contains(top.Tag))
+            if (tags.Contains(element.Node.Tag) && element.IsInContent)
             {
-                found.Add(top);
+                found.Add(element.Node);
             }
-
-            found.AddRange(top.DescendantElements(tags));
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// An element of the content and the top node it is under. Cleaning only removes, so the elements a walk would find at any
+    /// step are among those found before the first: the ones not removed themselves, nor below a removed node under their top.
+    /// </summary>
+    private readonly record struct ContentElement(PageNode Node, PageNode Top)
+    {
+        /// <summary>The content's elements in document order (a removed top's nodes are walked, as <see cref="PageNode.Descendants"/> walks them).</summary>
+        public static List<ContentElement> AllOf(IReadOnlyList<PageNode> content)
+        {
+            var elements = new List<ContentElement>();
+            foreach (var top in content)
+            {
+                elements.Add(new ContentElement(top, top));
+                foreach (var node in top.Descendants())
+                {
+                    if (!node.IsText)
+                    {
+                        elements.Add(new ContentElement(node, top));
+                    }
+                }
+            }
+
+            return elements;
+        }
+
+        /// <summary>Whether a walk of the content would find the element now.</summary>
+        public bool IsInContent
+        {
+            get
+            {
+                if (Node == Top)
+                {
+                    return !Top.Removed;
+                }
+
+                for (var node = Node; node != Top; node = node.Parent!)
+                {
+                    if (node.Removed)
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+        }
     }
 
     /// <summary>
@@ -81,9 +132,9 @@ internal static class ContentCleaner
     /// judged with what is left inside it. A block's census is kept once made: every block inside a later one was judged
     /// before it, so the later one's census adds the kept census instead of walking that block again.
     /// </summary>
-    private static void CleanConditionally(IReadOnlyList<PageNode> content, string tag, ContentRules rules, HashSet<PageNode> dataTables)
+    private static void CleanConditionally(List<ContentElement> elements, string tag, ContentRules rules, HashSet<PageNode> dataTables)
     {
-        var nodes = Each(content, tag);
+        var nodes = Each(elements, tag);
         var censuses = new Dictionary<PageNode, Census>();
         for (var i = nodes.Count - 1; i >= 0; i--)
         {

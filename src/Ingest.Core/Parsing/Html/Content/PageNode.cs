@@ -206,7 +206,5 @@ internal sealed class PageNode
         }
     }
 
-    public IEnumerable<PageNode> DescendantElements(params string[] tags) => Descendants().Where(d => !d.IsText && tags.Contains(d.Tag));
-
     public override string ToString() => IsText ? $"\"{Text}\"" : $"<{Tag} {Hints}>";
 }
