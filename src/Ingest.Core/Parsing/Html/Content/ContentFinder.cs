@@ -198,7 +198,7 @@ internal static class ContentFinder
 
             var score = 1 + block.Commas + 1 + Math.Min(block.TextLength / 100, 3);
             var level = 0;
-            foreach (var ancestor in block.Ancestors(ScoredAncestors))
+            for (var ancestor = block.Parent; ancestor is not null && level < ScoredAncestors; ancestor = ancestor.Parent)
             {
                 if (ancestor.Parent is null)
                 {

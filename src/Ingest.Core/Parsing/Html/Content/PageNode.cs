@@ -129,6 +129,19 @@ internal sealed class PageNode
         Children.AddRange(children);
     }
 
+    /// <summary>
+    /// Keeps the first <paramref name="count"/> of this node's children, each made its child: for a reshaping that writes
+    /// over the list in place, only ever putting a child, or a new node holding children it took, at or before where it read.
+    /// </summary>
+    public void KeepFirstChildren(int count)
+    {
+        Children.RemoveRange(count, Children.Count - count);
+        foreach (var child in Children)
+        {
+            child.Parent = this;
+        }
+    }
+
     /// <summary>Puts <paramref name="replacement"/> where this node stands in its parent; the replacement remembers this node as its wrapper.</summary>
     public void ReplaceWith(PageNode replacement)
     {

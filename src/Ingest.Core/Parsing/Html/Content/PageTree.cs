@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using AngleSharp.Dom;
 
 namespace Ingest.Core.Parsing.Html.Content;
@@ -322,8 +321,9 @@ internal static class PageTree
             return; // Becomes a paragraph as a whole.
         }
 
-        // Made only once a paragraph is: a div of blocks and white space alone keeps its children as they are.
-        List<PageNode>? shaped = null;
+        // Reshaped in place: each run of inline content becomes one paragraph where the run began, so a child is written
+        // over only after it was read.
+        var kept = 0;
         PageNode? paragraph = null;
         for (var i = 0; i < children.Count; i++)
         {
@@ -338,35 +338,23 @@ internal static class PageTree
                 {
                     paragraph = PageNode.Paragraph();
                     paragraph.Adopt(child);
-                    shaped ??= FirstOf(children, i);
-                    shaped.Add(paragraph);
+                    children[kept++] = paragraph;
                 }
                 else
                 {
-                    shaped?.Add(child);
+                    children[kept++] = child;
                 }
             }
             else
             {
                 TrimTrailingWhiteSpace(paragraph);
                 paragraph = null;
-                shaped?.Add(child);
+                children[kept++] = child;
             }
         }
 
         TrimTrailingWhiteSpace(paragraph);
-        if (shaped is not null)
-        {
-            Rechild(div, shaped);
-        }
-    }
-
-    /// <summary>A list with room for all of <paramref name="children"/>, holding the first <paramref name="count"/> of them.</summary>
-    private static List<PageNode> FirstOf(List<PageNode> children, int count)
-    {
-        var list = new List<PageNode>(children.Count);
-        list.AddRange(CollectionsMarshal.AsSpan(children)[..count]);
-        return list;
+        div.KeepFirstChildren(kept);
     }
 
     private static void TrimTrailingWhiteSpace(PageNode? paragraph)
