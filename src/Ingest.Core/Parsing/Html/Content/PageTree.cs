@@ -55,11 +55,26 @@ internal static class PageTree
         while (stack.Count > 0)
         {
             var (source, parent, depth) = stack.Pop();
+            // Told apart by node type first: a cast to an interface an element does not implement searches all it does.
+            var nodeType = source.NodeType;
+            if (nodeType == NodeType.Text)
+            {
+                var data = ((ICharacterData)source).Data;
+                if (data.Length > 0)
+                {
+                    parent.Append(PageNode.ForText(data));
+                }
+
+                continue;
+            }
+
+            if (nodeType != NodeType.Element)
+            {
+                continue;
+            }
+
             switch (source)
             {
-                case IText text when text.Data.Length > 0:
-                    parent.Append(PageNode.ForText(text.Data));
-                    break;
                 case IElement element when depth <= maxDepth:
                     var attributes = NodeAttributes.Of(element, out var className, out var id);
                     if (!IsRead(element.LocalName, attributes))
