@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Text;
 
 namespace Ingest.Core.Languages;
 
@@ -58,9 +59,64 @@ public static class FunctionWords
         return -1;
     }
 
+    /// <summary>
+    /// The function words whose upper case is ASCII (nearly all), by <see cref="AsciiKey"/>: a word of ASCII letters, the
+    /// commonest kind, is looked up as one number instead of being hashed and compared case aside character by character.
+    /// </summary>
+    private static readonly FrozenDictionary<ulong, int> LanguagesOfAsciiKey = LanguagesOfWord
+        .Select(pair => (Upper: pair.Key.ToUpperInvariant(), Languages: pair.Value))
+        .Where(word => Ascii.IsValid(word.Upper))
+        .GroupBy(word => AsciiKey(word.Upper), word => word.Languages)
+        .ToFrozenDictionary(group => group.Key, group => group.Aggregate((all, languages) => all | languages));
+
     /// <summary>The languages <paramref name="word"/> (any case) is a function word of, as bits by index into <see cref="Languages"/>; 0 for none.</summary>
-    public static int LanguagesOf(ReadOnlySpan<char> word) =>
-        word.Length > 0 && word.Length <= LongestWord && Shapes[ShapeOf(word)] && LanguagesOfSpan.TryGetValue(word, out var languages) ? languages : 0;
+    public static int LanguagesOf(ReadOnlySpan<char> word)
+    {
+        if (word.Length == 0 || word.Length > LongestWord || !Shapes[ShapeOf(word)])
+        {
+            return 0;
+        }
+
+        // An ASCII word equals, case aside, only the function words whose upper case is ASCII; any other word is looked up
+        // case aside as it is.
+        if (AsciiKey(word) is var key and not 0)
+        {
+            return LanguagesOfAsciiKey.GetValueOrDefault(key);
+        }
+
+        return LanguagesOfCaseBlind(word);
+    }
+
+    /// <summary>The languages <paramref name="word"/> is a function word of, looked up case aside as it is, whatever its characters: what <see cref="LanguagesOf"/> answers.</summary>
+    internal static int LanguagesOfCaseBlind(ReadOnlySpan<char> word) => LanguagesOfSpan.TryGetValue(word, out var languages) ? languages : 0;
+
+    /// <summary>Every function word, of every language.</summary>
+    internal static IEnumerable<string> AllWords => LanguagesOfWord.Keys;
+
+    /// <summary>
+    /// A word of up to seven ASCII characters as one number: its length, then its characters a byte each, letters upper-cased
+    /// (as a case-blind ordinal comparison compares them); 0 for a longer word or one with any other character.
+    /// </summary>
+    private static ulong AsciiKey(ReadOnlySpan<char> word)
+    {
+        if (word.Length > 7)
+        {
+            return 0;
+        }
+
+        var key = (ulong)word.Length;
+        foreach (var c in word)
+        {
+            if (!char.IsAscii(c))
+            {
+                return 0;
+            }
+
+            key = (key << 8) | (byte)(char.IsAsciiLetterLower(c) ? c - ('a' - 'A') : c);
+        }
+
+        return key;
+    }
 
     /// <summary>
     /// A word's shape: its length and its first two letters, each letter folded to 1–26 when it is an ASCII letter and to
