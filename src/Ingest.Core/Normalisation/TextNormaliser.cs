@@ -319,7 +319,7 @@ public static class TextNormaliser
     /// Finds, from a position on, the next place a line needs mending: white space before a line end, or a line end
     /// followed by two more. After <see cref="ReplaceCharacters"/> the only white space left is the space, TAB and LF, so a
     /// line ends in white space only before an LF or at the end, and blank lines inside the text show as three LFs in a row.
-    /// The three are looked for in one pass (sixteen characters at a time where vectors are); the place found is kept
+    /// The three are looked for in one pass (eight characters at a time where vectors are); the place found is kept
     /// until passed, so the text is searched once.
     /// </summary>
     private struct LinesToMend()
@@ -340,20 +340,20 @@ public static class TextNormaliser
         private static int NextFrom(ReadOnlySpan<char> text, int from)
         {
             var at = from;
-            if (Vector256.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated)
             {
                 ref var first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
-                var lineEnd = Vector256.Create((ushort)'\n');
-                var space = Vector256.Create((ushort)' ');
-                var tab = Vector256.Create((ushort)'\t');
-                for (; at + Vector256<ushort>.Count + 2 <= text.Length; at += Vector256<ushort>.Count)
+                var lineEnd = Vector128.Create((ushort)'\n');
+                var space = Vector128.Create((ushort)' ');
+                var tab = Vector128.Create((ushort)'\t');
+                for (; at + Vector128<ushort>.Count + 2 <= text.Length; at += Vector128<ushort>.Count)
                 {
-                    var here = Vector256.LoadUnsafe(ref first, (nuint)at);
-                    var next = Vector256.LoadUnsafe(ref first, (nuint)(at + 1));
-                    var afterNext = Vector256.LoadUnsafe(ref first, (nuint)(at + 2));
-                    var found = Vector256.Equals(next, lineEnd)
-                        & (Vector256.Equals(here, space) | Vector256.Equals(here, tab) | (Vector256.Equals(here, lineEnd) & Vector256.Equals(afterNext, lineEnd)));
-                    if (found != Vector256<ushort>.Zero)
+                    var here = Vector128.LoadUnsafe(ref first, (nuint)at);
+                    var next = Vector128.LoadUnsafe(ref first, (nuint)(at + 1));
+                    var afterNext = Vector128.LoadUnsafe(ref first, (nuint)(at + 2));
+                    var found = Vector128.Equals(next, lineEnd)
+                        & (Vector128.Equals(here, space) | Vector128.Equals(here, tab) | (Vector128.Equals(here, lineEnd) & Vector128.Equals(afterNext, lineEnd)));
+                    if (found != Vector128<ushort>.Zero)
                     {
                         return at + BitOperations.TrailingZeroCount(found.ExtractMostSignificantBits());
                     }

@@ -247,7 +247,7 @@ internal static class ContentCleaner
         public static Census Of(PageNode node, IReadOnlyDictionary<PageNode, Census> known)
         {
             var census = new Census();
-            var pending = WalkStacks.Rent();
+            var pending = TreeScratch.RentStack();
             PushChildren(pending, node);
             while (pending.TryPop(out var d))
             {
@@ -272,7 +272,7 @@ internal static class ContentCleaner
                 PushChildren(pending, d);
             }
 
-            WalkStacks.Return(pending);
+            TreeScratch.Return(pending);
             return census;
         }
 

@@ -19,8 +19,8 @@ internal static class PageMeasure
     public static void Measure(PageNode root)
     {
         // Children come after their parents in the walk's order; going backwards, every child is measured before its parent.
-        var order = WalkStacks.Rent();
-        var stack = WalkStacks.Rent();
+        var order = TreeScratch.RentStack();
+        var stack = TreeScratch.RentStack();
         stack.Push(root);
         while (stack.Count > 0)
         {
@@ -35,7 +35,7 @@ internal static class PageMeasure
             }
         }
 
-        WalkStacks.Return(stack);
+        TreeScratch.Return(stack);
         while (order.TryPop(out var node))
         {
             if (node.IsText)
@@ -62,7 +62,7 @@ internal static class PageMeasure
             node.LinkLength = node.Tag == "a" ? text * LinkWeight(node) : links;
         }
 
-        WalkStacks.Return(order);
+        TreeScratch.Return(order);
     }
 
     /// <summary>
@@ -172,18 +172,16 @@ internal static class PageMeasure
             {
                 var here = Vector128.LoadUnsafe(ref first, (nuint)at);
                 var before = Vector128.LoadUnsafe(ref first, (nuint)(at - 1));
-                if (((here | before) & notAscii) != Vector128<ushort>.Zero)
+                if (((here | before) & notAscii) == Vector128<ushort>.Zero)
                 {
-                    for (var end = at + Vector128<ushort>.Count; at < end; at++)
-                    {
-                        repeats += FollowsWhiteSpace(span, at) ? 1 : 0;
-                    }
-
-                    at -= Vector128<ushort>.Count;
+                    repeats += BitOperations.PopCount((AsciiWhiteSpace(here) & AsciiWhiteSpace(before)).ExtractMostSignificantBits());
                     continue;
                 }
 
-                repeats += BitOperations.PopCount((AsciiWhiteSpace(here) & AsciiWhiteSpace(before)).ExtractMostSignificantBits());
+                for (var i = at; i < at + Vector128<ushort>.Count; i++)
+                {
+                    repeats += FollowsWhiteSpace(span, i) ? 1 : 0;
+                }
             }
         }
 

@@ -185,7 +185,7 @@ internal sealed class PageNode
     /// </summary>
     public IEnumerable<PageNode> Descendants()
     {
-        var stack = WalkStacks.Rent();
+        var stack = TreeScratch.RentStack();
         try
         {
             for (var i = Children.Count - 1; i >= 0; i--)
@@ -215,7 +215,7 @@ internal sealed class PageNode
         }
         finally
         {
-            WalkStacks.Return(stack);
+            TreeScratch.Return(stack);
         }
     }
 

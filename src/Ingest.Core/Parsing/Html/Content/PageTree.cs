@@ -48,7 +48,7 @@ internal static class PageTree
         var body = document.Body ?? document.DocumentElement;
         var root = PageNode.ForElement(body, "body");
         html.Append(root);
-        var elements = RentElements();
+        var elements = TreeScratch.RentList();
         elements.Add(root);
         var stack = new Stack<(INode Source, PageNode Parent, int Depth)>(256);
         PushChildren(stack, body, root, 1);
@@ -104,32 +104,10 @@ internal static class PageTree
             ParagraphsAfterBreaks(element);
         }
 
-        ReturnElements(elements);
+        TreeScratch.Return(elements);
 
         ShapeBlocks(root);
         return root;
-    }
-
-    /// <summary>The list of a build's elements, kept per thread for the next build (a page has thousands; grown afresh, it was copied a dozen times).</summary>
-    [ThreadStatic]
-    private static List<PageNode>? t_elements;
-
-    private const int MaxKeptElements = 64 * 1024;
-
-    private static List<PageNode> RentElements()
-    {
-        var elements = t_elements ?? new List<PageNode>(1024);
-        t_elements = null;
-        return elements;
-    }
-
-    private static void ReturnElements(List<PageNode> elements)
-    {
-        if (elements.Capacity <= MaxKeptElements)
-        {
-            elements.Clear();
-            t_elements = elements;
-        }
     }
 
     public static bool IsPhrasing(PageNode node)
@@ -289,7 +267,7 @@ internal static class PageTree
     /// </summary>
     private static void ShapeBlocks(PageNode root)
     {
-        var stack = WalkStacks.Rent();
+        var stack = TreeScratch.RentStack();
         stack.Push(root);
         while (stack.Count > 0)
         {
@@ -325,7 +303,7 @@ internal static class PageTree
             }
         }
 
-        WalkStacks.Return(stack);
+        TreeScratch.Return(stack);
     }
 
     private static void WrapInlineRuns(PageNode div)

@@ -29,7 +29,7 @@ internal sealed class RemovalMarks
             nodes.Add(parent);
         }
 
-        var pending = WalkStacks.Rent();
+        var pending = TreeScratch.RentStack();
         pending.Push(root);
         while (pending.TryPop(out var node))
         {
@@ -40,7 +40,7 @@ internal sealed class RemovalMarks
             }
         }
 
-        WalkStacks.Return(pending);
+        TreeScratch.Return(pending);
 
         return new RemovalMarks(nodes);
     }
