@@ -35,7 +35,7 @@ public static class TextNormaliser
         try
         {
             var cleaned = text;
-            if (FirstToReplace(text) is var first and >= 0)
+            if (NextToReplace(text, 0) is var first and >= 0)
             {
                 working = new PooledChars(text.Length);
                 ReplaceCharacters(text, first, ref working);
@@ -54,10 +54,13 @@ public static class TextNormaliser
         }
     }
 
-    /// <summary>Where the first character <see cref="ReplaceCharacters"/> changes stands; -1 when there is none (nearly all text).</summary>
-    private static int FirstToReplace(ReadOnlySpan<char> text)
+    /// <summary>
+    /// Where the first character <see cref="ReplaceCharacters"/> changes stands, at or after <paramref name="from"/>; -1 when
+    /// there is none (nearly all text has none at all).
+    /// </summary>
+    private static int NextToReplace(ReadOnlySpan<char> text, int from)
     {
-        for (var i = 0; i < text.Length; i++)
+        for (var i = from; i < text.Length; i++)
         {
             // Runs of printable ASCII, LF and TAB are skipped with a vectorised search; only what follows one is looked at.
             var plain = text[i..].IndexOfAnyExcept(PlainAscii);
@@ -92,29 +95,10 @@ public static class TextNormaliser
     private static void ReplaceCharacters(ReadOnlySpan<char> text, int first, ref PooledChars output)
     {
         var kept = 0;
-        for (var i = first; i < text.Length; i++)
+        for (var i = first; i >= 0; i = NextToReplace(text, kept))
         {
-            var plain = text[i..].IndexOfAnyExcept(PlainAscii);
-            if (plain < 0)
-            {
-                break;
-            }
-
-            i += plain;
-            var c = text[i];
-            if (StaysAsItIs(c))
-            {
-                continue;
-            }
-
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-                continue;
-            }
-
             output.Append(text[kept..i]);
-            switch (c)
+            switch (text[i])
             {
                 case '\r':
                     output.Append("\n");
@@ -125,7 +109,7 @@ public static class TextNormaliser
 
                     break;
                 default:
-                    output.Append(Replacement(c));
+                    output.Append(Replacement(text[i]));
                     break;
             }
 

@@ -52,7 +52,7 @@ internal static class HtmlDepthGuard
         var output = new StringBuilder(html.Length);
         var depth = 0;
         var last = 0;
-        foreach (var tag in Tags(html))
+        for (var found = NextTag(html, 0); found is { } tag; found = NextTag(html, tag.Index + tag.Length))
         {
             var kept = tag.DepthChange > 0 ? depth < maxDepth : depth <= maxDepth;
             output.Append(html, last, tag.Index - last);
@@ -68,26 +68,15 @@ internal static class HtmlDepthGuard
         return output.Append(html, last, html.Length - last).ToString();
     }
 
-    /// <summary>The scan of <see cref="Tags"/> as a plain loop: every page is measured, and few are deep.</summary>
     private static bool IsDeeperThan(string html, int maxDepth)
     {
         var depth = 0;
-        var at = html.IndexOf('<', StringComparison.Ordinal);
-        while (at >= 0 && at < html.Length - 1)
+        for (var found = NextTag(html, 0); found is { } tag; found = NextTag(html, tag.Index + tag.Length))
         {
-            if (ReadTag(html, at) is { } tag)
+            depth = Math.Max(0, depth + tag.DepthChange);
+            if (depth > maxDepth)
             {
-                depth = Math.Max(0, depth + tag.DepthChange);
-                if (depth > maxDepth)
-                {
-                    return true;
-                }
-
-                at = html.IndexOf('<', tag.Index + tag.Length);
-            }
-            else
-            {
-                at = html.IndexOf('<', at + 1);
+                return true;
             }
         }
 
@@ -95,29 +84,24 @@ internal static class HtmlDepthGuard
     }
 
     /// <summary>
-    /// A tag, comment or raw-text element found by <see cref="Tags"/>: where it is, and what it does to the nesting — +1
+    /// A tag, comment or raw-text element found by <see cref="NextTag"/>: where it is, and what it does to the nesting — +1
     /// for a start tag that opens an element, −1 for an end tag, 0 for void, self-closed and optional-end elements,
     /// comments and raw text.
     /// </summary>
     private readonly record struct Tag(int Index, int Length, int DepthChange);
 
-    /// <summary>The tags of <paramref name="html"/> in order, found by a scan from one <c>&lt;</c> to the next.</summary>
-    private static IEnumerable<Tag> Tags(string html)
+    /// <summary>The first tag at or after <paramref name="from"/>, found by a scan from one <c>&lt;</c> to the next; null when there is none.</summary>
+    private static Tag? NextTag(string html, int from)
     {
-        var at = html.IndexOf('<', StringComparison.Ordinal);
-        while (at >= 0 && at < html.Length - 1)
+        for (var at = html.IndexOf('<', from); at >= 0 && at < html.Length - 1; at = html.IndexOf('<', at + 1))
         {
-            var tag = ReadTag(html, at);
-            if (tag is { } found)
+            if (ReadTag(html, at) is { } tag)
             {
-                yield return found;
-                at = html.IndexOf('<', found.Index + found.Length);
-            }
-            else
-            {
-                at = html.IndexOf('<', at + 1);
+                return tag;
             }
         }
+
+        return null;
     }
 
     private static Tag? ReadTag(string html, int at)
