@@ -26,6 +26,9 @@ internal ref struct PooledChars
 
     public readonly Span<char> Written => _chars.AsSpan(0, Length);
 
+    /// <summary>What is written, for an API that takes memory; valid until the next write or <see cref="Dispose"/>.</summary>
+    public readonly ReadOnlyMemory<char> Memory => _chars.AsMemory(0, Length);
+
     /// <summary>Room for <paramref name="length"/> characters at the end, to be written in place and then kept with <see cref="Advance"/>.</summary>
     public Span<char> Free(int length)
     {

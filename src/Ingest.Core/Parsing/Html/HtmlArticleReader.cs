@@ -17,7 +17,8 @@ public sealed class HtmlArticleReader(ExtractionLimits limits) : IArticleReader
 
     public ReadResult Read(string normalisedText)
     {
-        var document = PageParser.Parse(HtmlDepthGuard.Flatten(normalisedText, limits.MaxNestingDepth));
+        using var input = ParseInput.Of(normalisedText, limits.MaxNestingDepth);
+        var document = PageParser.Parse(input.Memory);
         var landmarks = PageLandmarks.Find(document);
         var metadata = HtmlMetadata.Read(document, landmarks, limits);
         var jsonLd = metadata.JsonLd;

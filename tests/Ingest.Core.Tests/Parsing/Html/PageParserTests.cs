@@ -39,4 +39,17 @@ public sealed class PageParserTests
 
         Assert.Equal("Shown where frames are not.", parsed.QuerySelector("noframes > p")?.TextContent);
     }
+
+    [Fact]
+    public void Parse_FromABuffer_KeepsNoneOfItsCharactersInTheTree()
+    {
+        // The reader parses from a pooled buffer: the tree must not point into it once parsed.
+        const string html = """<html lang="en"><head><title>A title</title><meta name="author" content="A. Writer"></head><body class="page"><p id="p">Some <a href="/x">text</a> &amp; more.</p></body></html>""";
+        var buffer = html.ToCharArray();
+
+        var parsed = PageParser.Parse(buffer.AsMemory());
+        Array.Fill(buffer, 'x');
+
+        Assert.Equal(PageParser.Parse(html).DocumentElement.OuterHtml, parsed.DocumentElement.OuterHtml);
+    }
 }

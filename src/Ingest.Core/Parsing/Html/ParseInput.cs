@@ -1,14 +1,16 @@
-using System.Text;
+using Ingest.Core.Normalisation;
 
 namespace Ingest.Core.Parsing.Html;
 
 /// <summary>
-/// Keeps pathologically deep markup from costing quadratic time: an HTML5 tree builder checks the stack of open
-/// elements at each start tag, so 50,000 nested <c>div</c>s take seconds to parse. One linear scan measures the nesting;
-/// only when it is deeper than the limit are the tags past the limit dropped (their text kept) before parsing.
-/// Comments and the content of raw-text elements (scripts, styles…) hold no tags however they look.
+/// The text AngleSharp is given for a page: the page itself, less two things no reader needs that cost parsing. Tags nested
+/// past the limit are dropped, their text kept: an HTML5 tree builder checks the stack of open elements at each start tag,
+/// so 50,000 nested <c>div</c>s take seconds. And what scripts and styles hold is left out, their tags kept: nothing reads
+/// it but JSON-LD (kept), and it is over a third of a real page's characters, each script a text node's copy once parsed.
+/// One linear scan from tag to tag writes the rest into a pooled buffer. Comments and the content of raw-text elements
+/// (scripts, styles…) hold no tags however they look.
 /// </summary>
-internal static class HtmlDepthGuard
+internal static class ParseInput
 {
     /// <summary>Void elements, and elements whose end tag may be left out (so that a page leaving them open is not taken for deep).</summary>
     private static readonly HashSet<string> NotNesting = new(StringComparer.OrdinalIgnoreCase)
@@ -22,6 +24,8 @@ internal static class HtmlDepthGuard
     // Looked up by a name's key (<see cref="KeyOf"/>) rather than by a case-blind hash of its text: a page has thousands of tags.
     private static readonly HashSet<ulong> NotNestingKeys = [.. NotNesting.Select(n => KeyOf(n))];
     private static readonly HashSet<ulong> RawTextKeys = [.. RawText.Select(n => KeyOf(n))];
+    private static readonly ulong ScriptKey = KeyOf("script");
+    private static readonly ulong StyleKey = KeyOf("style");
 
     /// <summary>A tag name of up to eight ASCII letters, digits and hyphens as one number, its letters lower-cased; 0 for a longer one (no name in either set is).</summary>
     private static ulong KeyOf(ReadOnlySpan<char> name)
@@ -42,53 +46,48 @@ internal static class HtmlDepthGuard
 
     private const int MaxNameLength = 31;
 
-    public static string Flatten(string html, int maxDepth)
+    /// <summary>
+    /// The page as the parser is to read it (see the type's summary), in a pooled buffer the caller disposes of once the parsed
+    /// document is no longer read (<see cref="PageParser.Parse(ReadOnlyMemory{char})"/> keeps none of its characters).
+    /// </summary>
+    public static PooledChars Of(string html, int maxDepth)
     {
-        if (!IsDeeperThan(html, maxDepth))
-        {
-            return html;
-        }
-
-        var output = new StringBuilder(html.Length);
+        var output = new PooledChars(html.Length);
         var depth = 0;
-        var last = 0;
-        for (var found = NextTag(html, 0); found is { } tag; found = NextTag(html, tag.Index + tag.Length))
+
+        // What is kept is copied in runs: from the end of the last part left out to the start of the next.
+        var keptFrom = 0;
+        for (var found = NextTag(html, 0); found is { } tag; found = NextTag(html, tag.End))
         {
             var kept = tag.DepthChange > 0 ? depth < maxDepth : depth <= maxDepth;
-            output.Append(html, last, tag.Index - last);
-            if (kept)
+            var (leftOut, leftOutLength) = kept ? (tag.UnreadStart, tag.UnreadLength) : (tag.Index, tag.Length);
+            if (leftOutLength > 0)
             {
-                output.Append(html, tag.Index, tag.Length);
+                output.Append(html.AsSpan(keptFrom, leftOut - keptFrom));
+                keptFrom = leftOut + leftOutLength;
             }
 
             depth = Math.Max(0, depth + tag.DepthChange);
-            last = tag.Index + tag.Length;
         }
 
-        return output.Append(html, last, html.Length - last).ToString();
-    }
-
-    private static bool IsDeeperThan(string html, int maxDepth)
-    {
-        var depth = 0;
-        for (var found = NextTag(html, 0); found is { } tag; found = NextTag(html, tag.Index + tag.Length))
-        {
-            depth = Math.Max(0, depth + tag.DepthChange);
-            if (depth > maxDepth)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        output.Append(html.AsSpan(keptFrom));
+        return output;
     }
 
     /// <summary>
-    /// A tag, comment or raw-text element found by <see cref="NextTag"/>: where it is, and what it does to the nesting — +1
+    /// A tag, comment or raw-text element found by <see cref="NextTag"/>: where it is, what it does to the nesting — +1
     /// for a start tag that opens an element, −1 for an end tag, 0 for void, self-closed and optional-end elements,
-    /// comments and raw text.
+    /// comments and raw text — and what of it the parser need not read (what a script or style holds; none for the rest).
     /// </summary>
-    private readonly record struct Tag(int Index, int Length, int DepthChange);
+    private readonly record struct Tag(int Index, int Length, int DepthChange, int UnreadStart, int UnreadLength)
+    {
+        public Tag(int index, int length, int depthChange)
+            : this(index, length, depthChange, index + length, 0)
+        {
+        }
+
+        public int End => Index + Length;
+    }
 
     /// <summary>The first tag at or after <paramref name="from"/>, found by a scan from one <c>&lt;</c> to the next; null when there is none.</summary>
     private static Tag? NextTag(string html, int from)
@@ -139,11 +138,14 @@ internal static class HtmlDepthGuard
         if (!close && RawTextKeys.Contains(key))
         {
             // The element's content is text up to its end tag: skip it whole.
-            var endTag = IndexOfEndTag(html.AsSpan(at + length), name);
+            var content = html.AsSpan(at + length);
+            var endTag = IndexOfEndTag(content, name);
             if (endTag >= 0)
             {
                 var endClose = html.IndexOf('>', at + length + endTag);
-                return endClose < 0 ? null : new Tag(at, endClose + 1 - at, 0);
+                return endClose < 0 ? null
+                    : IsUnread(key, span[..length], content[..endTag]) ? new Tag(at, endClose + 1 - at, 0, at + length, endTag)
+                    : new Tag(at, endClose + 1 - at, 0);
             }
         }
 
@@ -152,7 +154,16 @@ internal static class HtmlDepthGuard
     }
 
     /// <summary>
-    /// Where <c>&lt;/name</c> first stands in <paramref name="text"/>, the name in any case; -1 when nowhere. Found from one
+    /// Whether the parser need not read what a raw-text element holds: a style's rules, a script's code but JSON-LD's.
+    /// A script holding <c>&lt;!--</c> is read whole: there an end tag may not end it (the tokenizer's escaped states).
+    /// </summary>
+    private static bool IsUnread(ulong key, ReadOnlySpan<char> startTag, ReadOnlySpan<char> content) =>
+        (key == StyleKey || (key == ScriptKey && !startTag.Contains("ld+json", StringComparison.OrdinalIgnoreCase)))
+        && !content.Contains("<!--", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Where the end tag <c>&lt;/name</c> first stands in <paramref name="text"/>, the name in any case and followed by white
+    /// space, <c>/</c> or <c>&gt;</c> (<c>&lt;/scripts</c> ends no script); -1 when nowhere. Found from one
     /// <c>&lt;/</c> to the next with an ordinal search (a case-blind search for the whole end tag is several times slower,
     /// and scripts and styles are a third of a page).
     /// </summary>
@@ -162,7 +173,9 @@ internal static class HtmlDepthGuard
         for (var at = text.IndexOf("</"); at >= 0; at = text[offset..].IndexOf("</"))
         {
             var start = offset + at;
-            if (text[(start + 2)..].StartsWith(name, StringComparison.OrdinalIgnoreCase))
+            var after = start + 2 + name.Length;
+            if (text[(start + 2)..].StartsWith(name, StringComparison.OrdinalIgnoreCase) && after < text.Length
+                && text[after] is '>' or '/' or ' ' or '\t' or '\n' or '\f')
             {
                 return start;
             }
