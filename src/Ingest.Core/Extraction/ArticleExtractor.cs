@@ -18,7 +18,7 @@ public sealed class ArticleExtractor(ArticleReaders readers, ExtractionLimits li
     /// The version of the extraction code. It is part of the idempotency key: raise it when a change
     /// to any stage would extract stored content differently, and the next delivery re-extracts.
     /// </summary>
-    public const string Version = "4";
+    public const string Version = "5";
 
     // Decoded text with more than this share of NULs, other control characters or undecodable bytes is not text.
     private const double MaxNonTextShare = 0.05;

@@ -110,7 +110,7 @@ public sealed class SeedArticleTests
         Assert.Equal("en", _article.Language);
         Assert.Equal(ArticleFormats.Text, _article.Source.Format);
         Assert.Equal(TextEncodingNames.Utf8, _article.Source.Encoding);
-        Assert.Matches("^[0-9a-f]{64}$", _article.Source.ContentHash);
+        Assert.Matches("^[0-9a-f]{32}$", _article.Source.ContentHash);
         Assert.Equal(TestFiles.Seed().Length, _article.Source.SizeBytes);
     }
 }

@@ -75,7 +75,7 @@ public sealed class EndToEndTests(RunningHost host) : IClassFixture<RunningHost>
         Assert.Equal(SeedBlob, article.Source.Blob);
         Assert.Equal("utf-8", article.Source.Encoding);
         Assert.Equal(new FileInfo(TestArticles.TestDataPath(TestArticles.SeedFile)).Length, article.Source.SizeBytes);
-        Assert.Matches("^[0-9a-f]{64}$", article.Source.ContentHash);
+        Assert.Matches("^[0-9a-f]{32}$", article.Source.ContentHash);
         Assert.Equal((await host.Container.GetBlobClient(SeedBlob).GetPropertiesAsync()).Value.ETag.ToString(), article.Source.ETag);
         Assert.Equal(1, article.Version);
         Assert.Equal(12, article.SectionCount);
