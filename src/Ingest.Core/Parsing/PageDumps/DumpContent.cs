@@ -90,7 +90,8 @@ public static partial class DumpContent
         var groups = Groups(blocks);
         var linksKnown = blocks.Any(b => b.LinkedLength > 0);
         var verdicts = new BlockVerdict[blocks.Count];
-        var measures = blocks.Select(b => ProseMeasure.Of(b.Text, language)).ToArray();
+        var words = BlockWords.Read(blocks, language);
+        var measures = words.Measures;
         var weights = new List<double>(groups.Count);
         int furnitureGroups = 0, furnitureMass = 0, mass = 0;
         var blockArray = blocks as DumpBlock[] ?? [.. blocks];
@@ -125,7 +126,7 @@ public static partial class DumpContent
 
         WeighDownFeedItems(blocks, groups, verdicts, weights, repeats);
         var (startGroup, endGroup) = HeaviestRun(weights);
-        if (endGroup >= startGroup && WeighDownOtherSubjects(blocks, groups, verdicts, weights, startGroup, endGroup, language))
+        if (endGroup >= startGroup && WeighDownOtherSubjects(words, groups, verdicts, weights, startGroup, endGroup))
         {
             (startGroup, endGroup) = HeaviestRun(weights);
         }
@@ -147,7 +148,7 @@ public static partial class DumpContent
             }
         }
 
-        return new DumpSelection(start, end, HeadlineFinder.Find(blocks, start, end, verdicts, repeats, titleHint, language), verdicts, wholeArticle);
+        return new DumpSelection(start, end, HeadlineFinder.Find(blocks, words, start, end, verdicts, repeats, titleHint), verdicts, wholeArticle);
     }
 
     /// <summary>Blocks judged together: the items of one list (a menu is a list of short items); any other block alone.</summary>
@@ -335,7 +336,7 @@ public static partial class DumpContent
     /// shares those words — nothing when none of its words is among them, all when a sixth or more is. Returns whether
     /// any weight changed.
     /// </summary>
-    private static bool WeighDownOtherSubjects(IReadOnlyList<DumpBlock> blocks, List<(int First, int Last)> groups, BlockVerdict[] verdicts, List<double> weights, int startGroup, int endGroup, string? language)
+    private static bool WeighDownOtherSubjects(BlockWords blockWords, List<(int First, int Last)> groups, BlockVerdict[] verdicts, List<double> weights, int startGroup, int endGroup)
     {
         // The subject comes from the run's first paragraphs (three, or half of a longer run, ten at most): what closes a short
         // run may be the very teaser to judge.
@@ -344,7 +345,7 @@ public static partial class DumpContent
         var subject = new HashSet<int>(1024);
         foreach (var g in core)
         {
-            AddSubjectWords(subject, blocks, groups[g], language);
+            AddSubjectWords(subject, blockWords, groups[g]);
         }
 
         var changed = false;
@@ -359,7 +360,7 @@ public static partial class DumpContent
             // Clearing a set zeroes all the room it has: after a long block, a set of a block's size again.
             words = words.Count > SubjectWordsKeptRoom ? new HashSet<int>(SubjectWordsKeptRoom) : words;
             words.Clear();
-            AddSubjectWords(words, blocks, groups[g], language);
+            AddSubjectWords(words, blockWords, groups[g]);
             if (words.Count < MinSubjectWordsToJudge)
             {
                 continue;
@@ -382,11 +383,11 @@ public static partial class DumpContent
         return changed;
     }
 
-    private static void AddSubjectWords(HashSet<int> words, IReadOnlyList<DumpBlock> blocks, (int First, int Last) group, string? language)
+    private static void AddSubjectWords(HashSet<int> words, BlockWords blockWords, (int First, int Last) group)
     {
         for (var i = group.First; i <= group.Last; i++)
         {
-            SubjectWords.AddTo(words, blocks[i].Text, language);
+            blockWords.AddSubjectWords(words, i);
         }
     }
 

@@ -20,15 +20,16 @@ internal static class HeadlineFinder
     private const double MinSubjectOverlap = 0.25;
     private const double TitleAgreement = 0.75;
 
+    /// <param name="blockWords">The blocks' subject words, read in the page's language.</param>
     /// <param name="repeats">Per block, how many blocks of the page say the same.</param>
-    public static int? Find(IReadOnlyList<DumpBlock> blocks, int start, int end, IReadOnlyList<BlockVerdict> verdicts, int[] repeats, string? titleHint, string? language)
+    public static int? Find(IReadOnlyList<DumpBlock> blocks, BlockWords blockWords, int start, int end, IReadOnlyList<BlockVerdict> verdicts, int[] repeats, string? titleHint)
     {
         var body = new HashSet<int>(BodySampleWords * 2);
         for (var i = start; i <= end && body.Count < BodySampleWords; i++)
         {
             if (verdicts[i] == BlockVerdict.Content)
             {
-                SubjectWords.AddTo(body, blocks[i].Text, language);
+                blockWords.AddSubjectWords(body, i);
             }
         }
 
@@ -45,7 +46,7 @@ internal static class HeadlineFinder
             }
 
             words.Clear();
-            SubjectWords.AddTo(words, block.Text, language);
+            blockWords.AddSubjectWords(words, i);
             var shared = words.Count(body.Contains);
             var overlap = words.Count == 0 ? 0 : (double)shared / words.Count;
             var agrees = titleHint is not null && TextSimilarity.Of(titleHint, block.Text) > TitleAgreement;

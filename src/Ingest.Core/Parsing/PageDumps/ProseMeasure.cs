@@ -36,7 +36,11 @@ public readonly record struct ProseMeasure(int Letters, int Ideographs, int Word
         return new(letters, ideographs, words, function, marks, commas, parts.Length > 0 && parts[^1].EndsLikeSentence);
     }
 
-    public static ProseMeasure Of(string text, string? language)
+    /// <summary>
+    /// Measures <paramref name="text"/>; given <paramref name="subjectWords"/>, adds to it the text's subject words as they go by
+    /// (<see cref="SubjectWords"/>), so that a block's words are looked up among the function words once for both.
+    /// </summary>
+    public static ProseMeasure Of(string text, string? language, List<int>? subjectWords = null)
     {
         int letters = 0, words = 0, function = 0, sentenceMarks = 0, commas = 0, ideographs = 0;
         var languageBit = language is null ? 0 : 1 << FunctionWords.IndexOf(language);
@@ -54,7 +58,7 @@ public readonly record struct ProseMeasure(int Letters, int Ideographs, int Word
             if (wordStart >= 0)
             {
                 words++;
-                function += (FunctionWords.LanguagesOf(text.AsSpan(wordStart, i - wordStart)) & languageBit) != 0 ? 1 : 0;
+                function += EndWord(text.AsSpan(wordStart, i - wordStart), languageBit, subjectWords);
                 wordStart = -1;
             }
 
@@ -62,6 +66,10 @@ public readonly record struct ProseMeasure(int Letters, int Ideographs, int Word
             {
                 letters++;
                 ideographs++;
+                if (subjectWords is not null && i + 1 < text.Length && IsIdeographic(text[i + 1]))
+                {
+                    subjectWords.Add(SubjectWords.CaselessHash(text.AsSpan(i, 2)));
+                }
             }
             else
             {
@@ -73,13 +81,25 @@ public readonly record struct ProseMeasure(int Letters, int Ideographs, int Word
         if (wordStart >= 0)
         {
             words++;
-            function += (FunctionWords.LanguagesOf(text.AsSpan(wordStart)) & languageBit) != 0 ? 1 : 0;
+            function += EndWord(text.AsSpan(wordStart), languageBit, subjectWords);
         }
 
         words += ideographs / 2;
         var trimmed = text.AsSpan().TrimEnd(ClosingMarks);
         var endsLikeSentence = trimmed.Length > 0 && trimmed[^1] is '.' or '!' or '?' or '。' or '！' or '？' or '…' or ':' or '؟';
         return new ProseMeasure(letters, ideographs, words, function, sentenceMarks, commas, endsLikeSentence);
+    }
+
+    /// <summary>1 when <paramref name="word"/> is a function word of the language (<paramref name="languageBit"/>; none is when 0), else 0; a subject word is added.</summary>
+    private static int EndWord(ReadOnlySpan<char> word, int languageBit, List<int>? subjectWords)
+    {
+        var isFunctionWord = languageBit != 0 && (FunctionWords.LanguagesOf(word) & languageBit) != 0;
+        if (subjectWords is not null && !isFunctionWord && SubjectWords.IsLongEnough(word))
+        {
+            subjectWords.Add(SubjectWords.CaselessHash(word));
+        }
+
+        return isFunctionWord ? 1 : 0;
     }
 
     /// <summary>A letter or digit of a script written with spaces between words; ASCII decided without a table lookup.</summary>
