@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using Ingest.Core.Languages;
@@ -475,17 +476,24 @@ public static partial class DumpContent
         return length;
     }
 
-    /// <summary>Code or a table row: symbols (brackets, operators, rules and bars) make a twentieth of it or more.</summary>
+    /// <summary>The symbols of code and tables: brackets, operators, rules and bars.</summary>
+    private static readonly SearchValues<char> CodeSymbols = SearchValues.Create("{}();=<>[]/$_|*#│─┼");
+
+    /// <summary>Code or a table row: symbols (brackets, operators, rules and bars) make a twentieth of it or more of what is not white space.</summary>
+    /// <remarks>Counted with vectorised searches: every block of a Markdown dump is asked, most of them twice.</remarks>
     private static bool LooksLikeCode(ArraySegment<DumpBlock> members)
     {
         int symbols = 0, visible = 0;
         foreach (var member in members)
         {
-            foreach (var c in member.Text)
+            var text = member.Text.AsSpan();
+            for (var at = text.IndexOfAny(CodeSymbols); at >= 0; at = text.IndexOfAny(CodeSymbols))
             {
-                visible += char.IsWhiteSpace(c) ? 0 : 1;
-                symbols += c is '{' or '}' or '(' or ')' or ';' or '=' or '<' or '>' or '[' or ']' or '/' or '$' or '_' or '|' or '*' or '#' or '│' or '─' or '┼' ? 1 : 0;
+                symbols++;
+                text = text[(at + 1)..];
             }
+
+            visible += member.Text.Length - WhiteSpace.Count(member.Text);
         }
 
         return symbols >= 2 && symbols >= visible * MinCodeSymbolShare;

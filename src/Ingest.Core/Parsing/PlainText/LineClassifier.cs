@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.RegularExpressions;
 using Ingest.Core.Parsing.Bylines;
 
@@ -64,14 +63,10 @@ internal static partial class LineClassifier
         return HasWhiteSpaceToFold(trimmed) ? WhiteSpaceRun().Replace(trimmed, " ") : trimmed;
     }
 
-    /// <summary>Every white-space character but the plain space.</summary>
-    private static readonly SearchValues<char> WhiteSpaceButSpace = SearchValues.Create(
-        [.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(c => char.IsWhiteSpace(c) && c != ' ')]);
-
     /// <summary>Whether any white space is other than a lone space (most lines need no folding, and then no copy).</summary>
     /// <remarks>Two vectorised searches: lines are folded by every reader, block by block.</remarks>
     private static bool HasWhiteSpaceToFold(string text) =>
-        text.AsSpan().ContainsAny(WhiteSpaceButSpace) || text.Contains("  ", StringComparison.Ordinal);
+        text.AsSpan().ContainsAny(WhiteSpace.ButTheSpace) || text.Contains("  ", StringComparison.Ordinal);
 
     private static bool IsBoilerplate(string text) =>
         LineWords.AtMost(text, MaxBoilerplateWords)
