@@ -44,4 +44,34 @@ public sealed class FunctionWordTallyTests
         Assert.Equal(5, tally.Words);
         Assert.Equal(3, tally.Hits("en"));
     }
+
+    [Fact]
+    public void Add_AnyText_CountsAsSplittingAtSpacesAndTrimmingPunctuationDoes()
+    {
+        // The definition: what stands between spaces is a word, its punctuation trimmed; a word of punctuation only counts
+        // but is no function word. Random texts of function words, other words, punctuation and runs of spaces.
+        string[] pieces = ["the", "The", "AND", "le", "der", "und", "(in", "it,", "\"who\"", "...", "—", "bridge", "Brücke", "il?", ";", "", "x", "a"];
+        var random = new Random(5);
+        for (var round = 0; round < 2_000; round++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(0, 30)).Select(_ => pieces[random.Next(pieces.Length)] + new string(' ', random.Next(0, 3))));
+            var tally = new FunctionWordTally();
+            var expectedWords = 0;
+            var expectedHits = new int[FunctionWords.Languages.Count];
+            foreach (var token in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                expectedWords++;
+                var languages = FunctionWords.LanguagesOf(token.Trim(",.;:!?\"()"));
+                for (var i = 0; i < expectedHits.Length; i++)
+                {
+                    expectedHits[i] += (languages >> i) & 1;
+                }
+            }
+
+            tally.Add(text);
+
+            Assert.Equal(expectedWords, tally.Words);
+            Assert.Equal(expectedHits, FunctionWords.Languages.Select(tally.Hits));
+        }
+    }
 }
