@@ -126,6 +126,13 @@ internal static class ParseInput
             return null;
         }
 
+        var name = span.Slice(nameStart, nameLength);
+        var key = KeyOf(name);
+        if (!close && RawTextKeys.Contains(key))
+        {
+            return ReadRawTextElement(html, at, nameStart + nameLength, name, key);
+        }
+
         var tagEnd = span[(nameStart + nameLength)..].IndexOfAny('<', '>');
         if (tagEnd < 0 || span[nameStart + nameLength + tagEnd] == '<')
         {
@@ -133,24 +140,88 @@ internal static class ParseInput
         }
 
         var length = nameStart + nameLength + tagEnd + 1;
-        var name = span.Slice(nameStart, nameLength);
-        var key = KeyOf(name);
-        if (!close && RawTextKeys.Contains(key))
-        {
-            // The element's content is text up to its end tag: skip it whole.
-            var content = html.AsSpan(at + length);
-            var endTag = IndexOfEndTag(content, name);
-            if (endTag >= 0)
-            {
-                var endClose = html.IndexOf('>', at + length + endTag);
-                return endClose < 0 ? null
-                    : IsUnread(key, span[..length], content[..endTag]) ? new Tag(at, endClose + 1 - at, 0, at + length, endTag)
-                    : new Tag(at, endClose + 1 - at, 0);
-            }
-        }
-
         var depthChange = NotNestingKeys.Contains(key) || span[length - 2] == '/' ? 0 : close ? -1 : 1;
         return new Tag(at, length, depthChange);
+    }
+
+    /// <summary>
+    /// A raw-text element (a script, a style…) from its start tag to its end tag, its content text whatever it holds; a start
+    /// tag whose end tag never comes opens an element as any other does.
+    /// </summary>
+    private static Tag? ReadRawTextElement(string html, int at, int afterName, ReadOnlySpan<char> name, ulong key)
+    {
+        // The content starts where the parser ends the start tag: a '>' in a quoted attribute value does not end it.
+        var startLength = StartTagLength(html.AsSpan(at), afterName);
+        if (startLength < 0)
+        {
+            return null;
+        }
+
+        var content = html.AsSpan(at + startLength);
+        var endTag = IndexOfEndTag(content, name);
+        if (endTag < 0)
+        {
+            return new Tag(at, startLength, 1);
+        }
+
+        var endClose = html.IndexOf('>', at + startLength + endTag);
+        return endClose < 0 ? null
+            : IsUnread(key, html.AsSpan(at, startLength), content[..endTag]) ? new Tag(at, endClose + 1 - at, 0, at + startLength, endTag)
+            : new Tag(at, endClose + 1 - at, 0);
+    }
+
+    private enum InStartTag
+    {
+        BeforeAttributeName,
+        AttributeName,
+        AfterAttributeName,
+        BeforeAttributeValue,
+        UnquotedAttributeValue,
+    }
+
+    /// <summary>
+    /// The length of the start tag at the beginning of <paramref name="tag"/>, read from after its name as HTML's tokenizer
+    /// reads attributes: a quoted value runs to its closing quote, whatever it holds. -1 when the tag never ends.
+    /// </summary>
+    private static int StartTagLength(ReadOnlySpan<char> tag, int afterName)
+    {
+        var state = InStartTag.BeforeAttributeName;
+        for (var i = afterName; i < tag.Length; i++)
+        {
+            var c = tag[i];
+            if (state == InStartTag.BeforeAttributeValue && c is '"' or '\'')
+            {
+                // A quoted value runs to its closing quote, '>' and all.
+                var closing = tag[(i + 1)..].IndexOf(c);
+                if (closing < 0)
+                {
+                    return -1;
+                }
+
+                i += closing + 1;
+                state = InStartTag.BeforeAttributeName;
+                continue;
+            }
+
+            if (c == '>')
+            {
+                return i + 1;
+            }
+
+            var space = c is ' ' or '\t' or '\n' or '\f' or '\r';
+            state = (state, c) switch
+            {
+                (InStartTag.BeforeAttributeValue, _) => space ? state : InStartTag.UnquotedAttributeValue,
+                (InStartTag.UnquotedAttributeValue, _) => space ? InStartTag.BeforeAttributeName : state,
+                (InStartTag.AttributeName or InStartTag.AfterAttributeName, '=') => InStartTag.BeforeAttributeValue,
+                (_, '/') => InStartTag.BeforeAttributeName,
+                (InStartTag.AttributeName, _) => space ? InStartTag.AfterAttributeName : state,
+                // Before or after a name, anything else starts one ('=' too, where no name stands before it).
+                _ => space ? state : InStartTag.AttributeName,
+            };
+        }
+
+        return -1;
     }
 
     /// <summary>

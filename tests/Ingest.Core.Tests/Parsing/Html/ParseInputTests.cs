@@ -81,6 +81,16 @@ public sealed class ParseInputTests
         Assert.Equal(html, Of(html, 10));
     }
 
+    [Theory]
+    [InlineData("""<script data-when="a > b">var s = 1;</script><p>Text</p>""", """<script data-when="a > b"></script><p>Text</p>""")]
+    [InlineData("""<script data-html='<b>bold</b>' async>var s = 1;</script><p>Text</p>""", """<script data-html='<b>bold</b>' async></script><p>Text</p>""")]
+    [InlineData("""<style media=screen data-x = "1>0">p { }</style><p>Text</p>""", """<style media=screen data-x = "1>0"></style><p>Text</p>""")]
+    public void Of_AStartTagWithAQuotedGreaterThanSign_EndsWhereTheParserEndsIt(string html, string expected)
+    {
+        // A '>' inside a quoted attribute value does not end the tag: what the script holds starts after the real end.
+        Assert.Equal(expected, Of(html, 10));
+    }
+
     [Fact]
     public void Of_AnEndTagOfALongerName_DoesNotEndTheScript()
     {
