@@ -97,6 +97,8 @@ internal static class BurstRun
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  article events read and deleted by a subscriber: {subscriber.Read}"));
         }
 
+        // Sampling stops before the hosts do: a killed host's status, read at the wrong moment, has no memory to report.
+        sampler.Dispose();
         foreach (var started in hosts)
         {
             started.Process.Kill(entireProcessTree: true);
@@ -275,9 +277,10 @@ internal static class BurstRun
     }
 
     /// <summary>The process's resident set now (KiB), from /proc.</summary>
+    /// <summary>The resident memory of a process; 0 for one that has exited but is not yet reaped (its status has no <c>VmRSS</c>).</summary>
     private static long RssKib(int pid)
     {
-        var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+        var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
     }
 }
