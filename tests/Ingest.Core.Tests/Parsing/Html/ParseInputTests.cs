@@ -116,4 +116,38 @@ public sealed class ParseInputTests
 
         Assert.Equal(expected.DocumentElement.OuterHtml, parsed.DocumentElement.OuterHtml);
     }
+
+    [Fact]
+    public void Of_AnyPageOfScriptsStylesAndMarkup_ParsesToItsTreeButForWhatScriptsAndStylesHold()
+    {
+        // Random pages of fragments that test a scanner: quoted '>' in attributes, tags inside scripts, styles and comments,
+        // escaped scripts, end tags of longer names, JSON-LD, raw text elements whose content looks like markup.
+        string[] fragments =
+        [
+            "<div class=\"a\">", "</div>", "<p>", "</p>", "words and more ", "a > b ", "<span title=\"x>y\">", "</span>", "<br/>",
+            "<script>var a = '<div>';</script>", "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\"}</script>",
+            "<script data-x='a>b'>x()</script>", "<SCRIPT>y()</SCRIPT >", "<script>if (a<b) c();</script>", "<script><!-- x --></script>",
+            "<script>document.write('<scr'+'ipt></scr'+'ipt>')</script>", "<script>var s = '</scripts>';</script>", "<script src=x.js></script>",
+            "<style>p>a{}</style>", "<style media=\"a>b\">x{}</style>", "<!-- <script>not one</script> -->", "<textarea><script>t</script></textarea>",
+            "<title>t</title>", "<svg><script>x()</script></svg>", "<noscript><p>shown</p></noscript>", "<a href=\"/x?a=1&b=2\">link</a>",
+        ];
+        var random = new Random(21);
+        for (var round = 0; round < 500; round++)
+        {
+            var html = "<html><body>" + string.Concat(Enumerable.Range(0, random.Next(1, 14)).Select(_ => fragments[random.Next(fragments.Length)])) + "</body></html>";
+            var expected = PageParser.Parse(html);
+            foreach (var element in expected.QuerySelectorAll("script, style"))
+            {
+                if (element.GetAttribute("type") != "application/ld+json" && !element.TextContent.Contains("<!--", StringComparison.Ordinal))
+                {
+                    element.TextContent = "";
+                }
+            }
+
+            using var input = ParseInput.Of(html, 10);
+            var parsed = PageParser.Parse(input.Memory);
+
+            Assert.True(expected.DocumentElement.OuterHtml == parsed.DocumentElement.OuterHtml, html);
+        }
+    }
 }
