@@ -144,7 +144,7 @@ public sealed class ParseInputTests
                 }
             }
 
-            using var input = ParseInput.Of(html, 10);
+            using var input = ParseInput.Of(html, maxDepth: 256);
             var parsed = PageParser.Parse(input.Memory);
 
             Assert.True(expected.DocumentElement.OuterHtml == parsed.DocumentElement.OuterHtml, html);
