@@ -108,15 +108,6 @@ public sealed class ArticleExtractor(ArticleReaders readers, ExtractionLimits li
     private static bool IsBinary(ReadOnlySpan<char> text)
     {
         // Counted with a vectorised search from one suspicious character to the next: most text has none at all.
-        var limit = text.Length * MaxNonTextShare;
-        var suspicious = 0;
-        var rest = text;
-        for (var at = rest.IndexOfAny(NonText); at >= 0; at = rest.IndexOfAny(NonText))
-        {
-            suspicious++;
-            rest = rest[(at + 1)..];
-        }
-
-        return suspicious > limit;
+        return text.CountAny(NonText) > text.Length * MaxNonTextShare;
     }
 }

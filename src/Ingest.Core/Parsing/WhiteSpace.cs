@@ -10,15 +10,6 @@ internal static class WhiteSpace
         [.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(c => char.IsWhiteSpace(c) && c != ' ')]);
 
     /// <summary>How many characters of <paramref name="text"/> are white space.</summary>
-    public static int Count(ReadOnlySpan<char> text)
-    {
-        var count = text.Count(' ');
-        for (var at = text.IndexOfAny(ButTheSpace); at >= 0; at = text.IndexOfAny(ButTheSpace))
-        {
-            count++;
-            text = text[(at + 1)..];
-        }
-
-        return count;
-    }
+    /// <remarks>The spaces counted apart: a search for the set would stop at every one of them.</remarks>
+    public static int Count(ReadOnlySpan<char> text) => text.Count(' ') + text.CountAny(ButTheSpace);
 }

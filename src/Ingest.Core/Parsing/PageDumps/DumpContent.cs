@@ -486,13 +486,7 @@ public static partial class DumpContent
         int symbols = 0, visible = 0;
         foreach (var member in members)
         {
-            var text = member.Text.AsSpan();
-            for (var at = text.IndexOfAny(CodeSymbols); at >= 0; at = text.IndexOfAny(CodeSymbols))
-            {
-                symbols++;
-                text = text[(at + 1)..];
-            }
-
+            symbols += member.Text.AsSpan().CountAny(CodeSymbols);
             visible += member.Text.Length - WhiteSpace.Count(member.Text);
         }
 

@@ -141,18 +141,7 @@ internal static class PageMeasure
     /// <summary>Commas of every script: Latin, Arabic, the ideographic and full-width ones, and the small and vertical forms.</summary>
     private static readonly SearchValues<char> CommaMarks = SearchValues.Create(",\u060C\uFE50\uFE10\uFE11\u2E41\u2E34\u2E32\uFF0C\u3001");
 
-    private static int CommasIn(string text)
-    {
-        var commas = 0;
-        var rest = text.AsSpan();
-        for (var at = rest.IndexOfAny(CommaMarks); at >= 0; at = rest.IndexOfAny(CommaMarks))
-        {
-            commas++;
-            rest = rest[(at + 1)..];
-        }
-
-        return commas;
-    }
+    private static int CommasIn(string text) => text.AsSpan().CountAny(CommaMarks);
 
     /// <summary>The length of a text with every run of white space counted as one character.</summary>
     /// <remarks>
