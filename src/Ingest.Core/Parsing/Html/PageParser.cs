@@ -32,8 +32,6 @@ internal static class PageParser
         IsNotSupportingFrames = true,
     };
 
-    public static IHtmlDocument Parse(string html) => Parse(html.AsMemory());
-
     /// <summary>Parses characters held anywhere (a pooled buffer): the tree keeps none of them, so the buffer may be reused once this returns.</summary>
     public static IHtmlDocument Parse(ReadOnlyMemory<char> html) => new HtmlParser(ReadingOptions, BrowsingContext.New(ForReading)).ParseDocument(html);
 }

@@ -133,6 +133,8 @@ internal static class ParseInput
             return ReadRawTextElement(html, at, nameStart + nameLength, name, key);
         }
 
+        // Any other tag only moves the depth count: its end is found with one vectorised search, not read attribute by attribute
+        // as a raw-text element's start tag is (a quoted '>' ends it here, and a '<' before the end makes it no tag).
         var tagEnd = span[(nameStart + nameLength)..].IndexOfAny('<', '>');
         if (tagEnd < 0 || span[nameStart + nameLength + tagEnd] == '<')
         {

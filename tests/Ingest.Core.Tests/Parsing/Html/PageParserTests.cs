@@ -26,7 +26,7 @@ public sealed class PageParserTests
             comment.Data = "";
         }
 
-        var parsed = PageParser.Parse(html);
+        var parsed = PageParser.Parse(html.AsMemory());
 
         Assert.Equal(expected.DocumentElement.OuterHtml, parsed.DocumentElement.OuterHtml);
         Assert.Equal(expected.Title, parsed.Title);
@@ -35,7 +35,7 @@ public sealed class PageParserTests
     [Fact]
     public void Parse_NoFrames_ReadsWhatTheyHoldAsMarkup()
     {
-        var parsed = PageParser.Parse("<body><noframes><p>Shown where frames are not.</p></noframes></body>");
+        var parsed = PageParser.Parse("<body><noframes><p>Shown where frames are not.</p></noframes></body>".AsMemory());
 
         Assert.Equal("Shown where frames are not.", parsed.QuerySelector("noframes > p")?.TextContent);
     }
@@ -50,6 +50,6 @@ public sealed class PageParserTests
         var parsed = PageParser.Parse(buffer.AsMemory());
         Array.Fill(buffer, 'x');
 
-        Assert.Equal(PageParser.Parse(html).DocumentElement.OuterHtml, parsed.DocumentElement.OuterHtml);
+        Assert.Equal(PageParser.Parse(html.AsMemory()).DocumentElement.OuterHtml, parsed.DocumentElement.OuterHtml);
     }
 }
