@@ -68,6 +68,17 @@ if (builder.Environment.IsDevelopment())
 }
 
 var app = builder.Build();
+if (RowKeyMigrationCommand.IsRequested(args))
+{
+    var exitCode = await RowKeyMigrationCommand.RunAsync(app.Services, CancellationToken.None);
+    if (azurite is not null)
+    {
+        await azurite.DisposeAsync();
+    }
+
+    return exitCode;
+}
+
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 // The console at / (wwwroot/index.html): a page over the same HTTP API.

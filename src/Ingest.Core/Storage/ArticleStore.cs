@@ -89,10 +89,15 @@ public sealed class ArticleStore(IngestStorage storage, TimeProvider time, Artic
     private async Task<(TableEntity? ArticleRow, TableEntity? HeadRow)> ReadStoredAsync(string partition, string id, CancellationToken cancellationToken)
     {
         var readingArticle = PointReadAsync(Catalog, partition, CatalogKeys.Article(id), cancellationToken);
-        var readingHead = PointReadAsync(Sections, id, SectionRows.HeadRowKey, cancellationToken);
+        var readingHead = ReadHeadAsync(id, cancellationToken);
         await Task.WhenAll(readingArticle, readingHead);
         return (await readingArticle, await readingHead);
     }
+
+    /// <summary>The sections' head row: under its key, or, in a store that may hold old keys, under the old one.</summary>
+    private async Task<TableEntity?> ReadHeadAsync(string id, CancellationToken cancellationToken) =>
+        await PointReadAsync(Sections, id, SectionRows.HeadRowKey(id), cancellationToken)
+        ?? (storage.MayHoldOldRowKeys ? await PointReadAsync(Sections, id, SectionRows.OldHeadRowKey, cancellationToken) : null);
 
     /// <summary>A random pause up to <see cref="FirstRetryPause"/> doubled once per try lost before (at most 16 times it).</summary>
     private static TimeSpan RetryPause(int attemptsLost) =>
@@ -238,19 +243,24 @@ public sealed class ArticleStore(IngestStorage storage, TimeProvider time, Artic
     /// <summary>
     /// Writes a new generation of section rows and points the head at it, deleting every other row of the
     /// article, in order: new rows, the head (conditional on the head we read), old rows. Up to 99 sections
-    /// with nothing to delete fit one transaction.
+    /// with nothing to delete fit one transaction. A head read under the old key (<see cref="RowKeyLayout"/>) is
+    /// replaced by one under the new key and deleted if it is still as read.
     /// </summary>
     private async Task WriteSectionsAsync(ArticleDto article, string writeId, int version, BlobVersion blob, TableEntity? headRow, CancellationToken cancellationToken)
     {
         var oldKeys = headRow is null ? [] : await ListRowKeysAsync(Sections, article.Id, cancellationToken);
         var head = SectionRows.Head(article.Id, writeId, article.Sections.Count, version, blob);
+        IEnumerable<TableTransactionAction> headActions = headRow switch
+        {
+            null => [new(TableTransactionActionType.Add, head)],
+            _ when headRow.RowKey == head.RowKey => [new(TableTransactionActionType.UpdateReplace, head, headRow.ETag)],
+            _ => [new(TableTransactionActionType.Add, head), new(TableTransactionActionType.Delete, new TableEntity(article.Id, headRow.RowKey), headRow.ETag)],
+        };
         var actions = SectionRows.Build(article.Id, writeId, article.Sections)
             .Select(row => new TableTransactionAction(TableTransactionActionType.Add, row))
-            .Append(headRow is null
-                ? new TableTransactionAction(TableTransactionActionType.Add, head)
-                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, head, headRow.ETag))
+            .Concat(headActions)
             .Concat(oldKeys
-                .Where(key => key != SectionRows.HeadRowKey)
+                .Where(key => key != head.RowKey && key != headRow?.RowKey)
                 .Select(key => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(article.Id, key), ETag.All)));
         await SubmitAsync(Sections, actions, cancellationToken);
     }

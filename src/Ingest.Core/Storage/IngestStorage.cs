@@ -103,7 +103,16 @@ public sealed class IngestStorage
     /// <summary>Signs the continuation tokens the API hands out, so only those come back.</summary>
     public ContinuationTokens ContinuationTokens { get; }
 
-    /// <summary>Creates the containers (articles, leases), the tables and the article events queue when they do not exist yet.</summary>
+    /// <summary>
+    /// Whether rows may be stored under the row keys of the layout before this one (<see cref="RowKeyLayout"/>), so that
+    /// reads look there too when a row is missing. True until <see cref="EnsureCreatedAsync"/> has told the store apart.
+    /// </summary>
+    public bool MayHoldOldRowKeys { get; internal set; } = true;
+
+    /// <summary>
+    /// Creates the containers (articles, leases), the tables and the article events queue when they do not exist yet, and
+    /// tells whether the tables may hold rows under old row keys (<see cref="MayHoldOldRowKeys"/>).
+    /// </summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {
         await Articles.EnsureCreatedAsync(cancellationToken);
@@ -117,6 +126,8 @@ public sealed class IngestStorage
         {
             await Resilience.ExecuteAsync(async ct => await events.CreateIfNotExistsAsync(cancellationToken: ct), cancellationToken);
         }
+
+        MayHoldOldRowKeys = await RowKeyLayout.DetectAsync(this, cancellationToken);
     }
 
     /// <summary>One cheap call that tells whether storage answers at all.</summary>

@@ -5,7 +5,8 @@ using Azure.Data.Tables;
 namespace Ingest.Core.Storage;
 
 /// <summary>
-/// The Ingestions table: one row per blob (partition = <see cref="BlobKeys.For"/>), saying what
+/// The Ingestions table: one row per blob (partition and row key = <see cref="BlobKeys.For"/>; a store written
+/// before that layout holds rows under <c>""</c>, read and moved as <see cref="RowKeyLayout"/> says), saying what
 /// happened to it. Updates are read-modify-write under the row's ETag, and a record about older
 /// blob content never replaces one about newer content. Listings by status and newest first read
 /// the <see cref="IngestionIndex"/>, kept beside every write.
@@ -28,7 +29,7 @@ public sealed class IngestionStore(IngestStorage storage)
     public async Task<IngestionRead> ReadAsync(string blobName, CancellationToken cancellationToken = default)
     {
         var row = await ReadRowAsync(blobName, cancellationToken);
-        return row is null ? IngestionRead.None : new IngestionRead(Read(row), row.ETag);
+        return row is null ? IngestionRead.None : new IngestionRead(Read(row), row.ETag) { IsUnderOldKey = row.RowKey == RowKeyLayout.OldRecordRowKey };
     }
 
     /// <summary>
@@ -65,24 +66,26 @@ public sealed class IngestionStore(IngestStorage storage)
             var entity = Write(blobName, next);
             // The index rows first: a record is never missing from the index, at worst the index names a state it left.
             await _index.AddAsync(next, current, cancellationToken);
-            Response written;
+            ETag? written;
             try
             {
-                written = await storage.Resilience.ExecuteAsync(
-                    async ct => read.ETag is not { } etag
-                        ? await Table.AddEntityAsync(entity, ct)
-                        : await Table.UpdateEntityAsync(entity, etag, TableUpdateMode.Replace, ct),
-                    cancellationToken);
+                written = read.IsUnderOldKey
+                    ? await MoveAsync(entity, read.ETag!.Value, cancellationToken)
+                    : (await storage.Resilience.ExecuteAsync(
+                        async ct => read.ETag is not { } etag
+                            ? await Table.AddEntityAsync(entity, ct)
+                            : await Table.UpdateEntityAsync(entity, etag, TableUpdateMode.Replace, ct),
+                        cancellationToken)).Headers.ETag;
             }
-            catch (RequestFailedException exception) when (exception.Status is 409 or 412)
+            catch (RequestFailedException exception) when (exception.Status is 409 or 412 || (read.IsUnderOldKey && exception.Status == 404))
             {
-                // Someone else recorded in between: apply the update to what they wrote.
+                // Someone else recorded (or moved the old row) in between: apply the update to what they wrote.
                 await ForgetAsync(next, current, cancellationToken);
                 continue;
             }
 
             await ForgetAsync(current, next, cancellationToken);
-            return new IngestionRead(next, written.Headers.ETag);
+            return written is { } writtenETag ? new IngestionRead(next, writtenETag) : await ReadAsync(blobName, cancellationToken);
         }
 
         throw new StorageConflictException($"The ingestion record of blob '{blobName}' kept changing under {MaxAttempts} attempts.");
@@ -113,6 +116,21 @@ public sealed class IngestionStore(IngestStorage storage)
         return (items, token);
     }
 
+    /// <summary>
+    /// Writes <paramref name="entity"/> under its row key and removes the row under the old key, if it is still as read
+    /// (<paramref name="oldETag"/>), in one transaction. Returns the new row's ETag when the service gave it.
+    /// </summary>
+    private async Task<ETag?> MoveAsync(TableEntity entity, ETag oldETag, CancellationToken cancellationToken)
+    {
+        TableTransactionAction[] actions =
+        [
+            new(TableTransactionActionType.Delete, new TableEntity(entity.PartitionKey, RowKeyLayout.OldRecordRowKey), oldETag),
+            new(TableTransactionActionType.Add, entity),
+        ];
+        var responses = await storage.Resilience.ExecuteAsync(async ct => await Table.SubmitTransactionAsync(actions, ct), cancellationToken);
+        return responses.Value[1].Headers.ETag;
+    }
+
     /// <summary>The records of the named blobs that have one.</summary>
     private async Task<Dictionary<string, IngestionRecord>> ReadManyAsync(IReadOnlyList<string> blobNames, CancellationToken cancellationToken) =>
         (await ReadRowsAsync(blobNames, select: null, cancellationToken)).Select(Read).ToDictionary(record => record.Blob, StringComparer.Ordinal);
@@ -121,13 +139,18 @@ public sealed class IngestionStore(IngestStorage storage)
     private async Task<List<TableEntity>> ReadRowsAsync(IReadOnlyList<string> blobNames, IEnumerable<string>? select, CancellationToken cancellationToken)
     {
         var rows = new List<TableEntity>();
+        // The keys too, however few columns are asked for: they tell the record's row from one under the old key.
+        select = select is null ? null : [.. select, "PartitionKey", "RowKey"];
         foreach (var chunk in blobNames.Distinct(StringComparer.Ordinal).Chunk(MaxComparisonsPerFilter))
         {
             var filter = string.Join(" or ", chunk.Select(name => TableClient.CreateQueryFilter($"PartitionKey eq {BlobKeys.For(name)}")));
             rows.AddRange(await TableReads.ReadAllAsync(storage, Table, filter, select, cancellationToken));
         }
 
-        return rows;
+        // A record under both keys (an old host wrote after the move): the row under the current key is the record.
+        return rows.GroupBy(row => row.PartitionKey, StringComparer.Ordinal)
+            .Select(rowsOfOneBlob => rowsOfOneBlob.FirstOrDefault(row => row.RowKey == RecordRowKey(row.PartitionKey)) ?? rowsOfOneBlob.First())
+            .ToList();
     }
 
     /// <summary>Removes the index rows of a state that is not (or no longer) the record's, except those <paramref name="kept"/> stands on too. Best effort: a row left behind is told apart when read.</summary>
@@ -150,14 +173,14 @@ public sealed class IngestionStore(IngestStorage storage)
 
     /// <summary>Every record, read whole: for tools and tests over small tables. The sweep pages with <see cref="ReadPageAsync"/>.</summary>
     public async Task<List<IngestionRecord>> ListAllAsync(CancellationToken cancellationToken = default) =>
-        (await TableReads.ReadAllAsync(storage, Table, filter: null, select: null, cancellationToken)).Select(Read).ToList();
+        (await TableReads.ReadAllAsync(storage, Table, filter: null, select: null, cancellationToken)).Where(IsRecord).Select(Read).ToList();
 
     /// <summary>One service page of records in key order, each with its row's ETag, and where the next page starts (null at the end).</summary>
     public async Task<(IReadOnlyList<(IngestionRecord Record, ETag RowETag)> Items, string? ContinuationToken)> ReadPageAsync(
         string? continuationToken, int top, CancellationToken cancellationToken = default)
     {
         var (rows, next) = await TableReads.ReadServicePageAsync(storage, Table, filter: null, top, continuationToken, select: null, cancellationToken);
-        return (rows.Select(row => (Read(row), row.ETag)).ToList(), next);
+        return (rows.Where(IsRecord).Select(row => (Read(row), row.ETag)).ToList(), next);
     }
 
     /// <summary>The blob ETag each named blob's record holds (null when it has none).</summary>
@@ -180,9 +203,10 @@ public sealed class IngestionStore(IngestStorage storage)
     {
         var key = BlobKeys.For(blobName);
         var row = await ReadRowAsync(blobName, cancellationToken);
+        var rowKey = row?.RowKey ?? RecordRowKey(key);
         try
         {
-            await storage.Resilience.ExecuteAsync(async ct => await Table.DeleteEntityAsync(key, "", ifMatch, ct), cancellationToken);
+            await storage.Resilience.ExecuteAsync(async ct => await Table.DeleteEntityAsync(key, rowKey, ifMatch, ct), cancellationToken);
             await ForgetAsync(row is null ? null : Read(row), null, cancellationToken);
             return true;
         }
@@ -199,23 +223,37 @@ public sealed class IngestionStore(IngestStorage storage)
     /// <summary>Removes the blob's record. Gone already is done: a retry of a delete whose answer was lost meets 404.</summary>
     public Task DeleteAsync(string blobName, CancellationToken cancellationToken = default) => DeleteAsync(blobName, ETag.All, cancellationToken);
 
-    private Task<TableEntity?> ReadRowAsync(string blobName, CancellationToken cancellationToken) =>
-        TableReads.PointReadAsync(storage, Table, BlobKeys.For(blobName), "", cancellationToken);
-
-    private static TableEntity Write(string blobName, IngestionRecord record) => new(BlobKeys.For(blobName), "")
+    /// <summary>The blob's record row: under its row key, or, in a store that may hold old keys, under the old one.</summary>
+    private async Task<TableEntity?> ReadRowAsync(string blobName, CancellationToken cancellationToken)
     {
-        ["Blob"] = record.Blob,
-        ["Status"] = record.Status,
-        ["ArticleIds"] = JsonSerializer.Serialize(record.ArticleIds.ToList(), StorageJson.Context.ListString),
-        ["Attempts"] = record.Attempts,
-        ["ErrorCode"] = record.ErrorCode,
-        ["ErrorMessage"] = record.ErrorMessage,
-        ["BlobETag"] = record.BlobVersion?.ETag,
-        ["BlobLastModified"] = record.BlobVersion?.LastModified,
-        ["UpdatedAt"] = record.UpdatedAt,
-        ["ReprocessToken"] = record.ReprocessToken,
-        ["RunStartedAt"] = record.RunStartedAt,
-    };
+        var key = BlobKeys.For(blobName);
+        return await TableReads.PointReadAsync(storage, Table, key, RecordRowKey(key), cancellationToken)
+            ?? (storage.MayHoldOldRowKeys ? await TableReads.PointReadAsync(storage, Table, key, RowKeyLayout.OldRecordRowKey, cancellationToken) : null);
+    }
+
+    /// <summary>A record's row key: its partition key, unique across the table (<see cref="RowKeyLayout"/>).</summary>
+    internal static string RecordRowKey(string partitionKey) => partitionKey;
+
+    private static bool IsRecord(TableEntity row) => !RowKeyLayout.IsMarker(row);
+
+    private static TableEntity Write(string blobName, IngestionRecord record)
+    {
+        var key = BlobKeys.For(blobName);
+        return new TableEntity(key, RecordRowKey(key))
+        {
+            ["Blob"] = record.Blob,
+            ["Status"] = record.Status,
+            ["ArticleIds"] = JsonSerializer.Serialize(record.ArticleIds.ToList(), StorageJson.Context.ListString),
+            ["Attempts"] = record.Attempts,
+            ["ErrorCode"] = record.ErrorCode,
+            ["ErrorMessage"] = record.ErrorMessage,
+            ["BlobETag"] = record.BlobVersion?.ETag,
+            ["BlobLastModified"] = record.BlobVersion?.LastModified,
+            ["UpdatedAt"] = record.UpdatedAt,
+            ["ReprocessToken"] = record.ReprocessToken,
+            ["RunStartedAt"] = record.RunStartedAt,
+        };
+    }
 
     private static IngestionRecord Read(TableEntity row) => new(
         row.GetString("Blob") ?? "",
@@ -233,5 +271,8 @@ public sealed class IngestionStore(IngestStorage storage)
 /// <summary>A blob's ingestion record as read or written (null when it has none) and the row's ETag (null when there is no row).</summary>
 public sealed record IngestionRead(IngestionRecord? Record, ETag? ETag)
 {
+    /// <summary>The row read is under the old layout's key (<see cref="RowKeyLayout"/>): the next write moves it.</summary>
+    internal bool IsUnderOldKey { get; init; }
+
     public static IngestionRead None { get; } = new(null, null);
 }

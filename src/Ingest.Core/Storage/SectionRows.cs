@@ -9,19 +9,27 @@ namespace Ingest.Core.Storage;
 /// <summary>
 /// The Sections table: partition = article id. Each write of an article's sections is a
 /// generation of rows keyed <c>{writeId}|{index:D6}</c> (with <c>|{part:D3}</c> rows when one
-/// section is longer than a row holds); the <c>head</c> row names the current generation.
+/// section is longer than a row holds); the head row (<c>head|{article id}</c>; <c>head</c> in a store written before
+/// that layout, see <see cref="RowKeyLayout"/>) names the current generation.
 /// Rows of a generation are never changed, so a reader that follows the head never sees old
 /// and new sections mixed.
 /// </summary>
 internal static class SectionRows
 {
-    public const string HeadRowKey = "head";
+    /// <summary>The head's row key before this layout: the same in every article's partition.</summary>
+    public const string OldHeadRowKey = "head";
+
+    /// <summary>The head's row key: unique across the table (<see cref="RowKeyLayout"/>), and never a generation's (write ids are hex).</summary>
+    public static string HeadRowKey(string articleId) => OldHeadRowKey + "|" + articleId;
+
+    /// <summary>Whether a row of an article's partition is a head, under either layout's key.</summary>
+    public static bool IsHead(string rowKey) => rowKey.StartsWith(OldHeadRowKey, StringComparison.Ordinal);
 
     public static string GenerationPrefix(string writeId) => writeId + "|";
 
     public static string GenerationEnd(string writeId) => writeId + "}";
 
-    public static TableEntity Head(string articleId, string writeId, int sectionCount, int version, BlobVersion blob) => new(articleId, HeadRowKey)
+    public static TableEntity Head(string articleId, string writeId, int sectionCount, int version, BlobVersion blob) => new(articleId, HeadRowKey(articleId))
     {
         ["WriteId"] = writeId,
         ["SectionCount"] = sectionCount,
