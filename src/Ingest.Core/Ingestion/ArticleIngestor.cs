@@ -33,14 +33,26 @@ public sealed partial class ArticleIngestor(
     /// <summary>What one delivery came to: the record, the sections it wrote, the bytes it read, and whether it found the work done.</summary>
     private readonly record struct Run(IngestionRecord Record, int Sections, long Bytes, bool AlreadyDone = false);
 
-    public async Task<IngestionRecord> IngestAsync(string blobName, CancellationToken cancellationToken = default)
+    public Task<IngestionRecord> IngestAsync(string blobName, CancellationToken cancellationToken = default) =>
+        RunReportedAsync(blobName, delivered: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="IngestAsync(string, CancellationToken)"/>; when the record says <paramref name="delivered"/> (the
+    /// version the trigger saw) is done, nothing more is read: the trigger's late or second delivery of content ingested
+    /// already costs one record read.
+    /// </summary>
+    public Task<IngestionRecord> IngestAsync(string blobName, BlobVersion delivered, CancellationToken cancellationToken = default) =>
+        RunReportedAsync(blobName, delivered, cancellationToken);
+
+    /// <summary>One delivery, traced, counted and logged; transient trouble noted on the record and thrown.</summary>
+    private async Task<IngestionRecord> RunReportedAsync(string blobName, BlobVersion? delivered, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         using var activity = IngestTelemetry.Source.StartActivity("ingest");
         activity?.SetTag("ingest.blob", blobName);
         try
         {
-            var (record, sections, bytes, alreadyDone) = await RunAsync(blobName, cancellationToken);
+            var (record, sections, bytes, alreadyDone) = await RunAsync(blobName, delivered, cancellationToken);
             if (alreadyDone)
             {
                 // Not an ingestion: a delivery of content the trigger, the sweep or another host ingested first (logged as such).
@@ -88,7 +100,7 @@ public sealed partial class ArticleIngestor(
         }
     }
 
-    private async Task<Run> RunAsync(string blobName, CancellationToken cancellationToken)
+    private async Task<Run> RunAsync(string blobName, BlobVersion? delivered, CancellationToken cancellationToken)
     {
         if (BlobNames.Problem(blobName) is { } nameProblem)
         {
@@ -101,6 +113,12 @@ public sealed partial class ArticleIngestor(
         // delivery of a blob the sweep or another host did) reads no body, extracts nothing and writes nothing. A blob
         // over the limit is refused before a byte of its body is read.
         var read = await ingestions.ReadAsync(blobName, cancellationToken);
+        if (delivered is not null && IsDone(read.Record, delivered))
+        {
+            LogAlreadyDone(logger, blobName);
+            return new Run(read.Record!, 0, 0, AlreadyDone: true);
+        }
+
         BlobDownload? download;
         using (IngestTelemetry.Source.StartActivity("download"))
         {

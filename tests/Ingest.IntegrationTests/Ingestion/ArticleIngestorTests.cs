@@ -42,6 +42,40 @@ public sealed class ArticleIngestorTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task IngestAsync_DeliveredVersionIngestedAlready_ReadsTheRecordAndNothingElse()
+    {
+        // A trigger hands over the version it saw (the engine read the blob's properties to deliver it): when the record
+        // says that very content is done, the delivery costs one record read, not a download of the blob as well.
+        var queries = new QueryRecorder();
+        var (storage, ingestor, _) = await NewAsync(queries.AddTo);
+        await UploadAsync(storage, "done.txt", "A Title\n\nBy Ann Lee\n\nA first paragraph, long enough to read as prose in the article.");
+        var first = await ingestor.IngestAsync("done.txt");
+        queries.Clear();
+
+        var again = await ingestor.IngestAsync("done.txt", first.BlobVersion!);
+
+        Assert.Equal((first.Status, first.BlobVersion, first.UpdatedAt), (again.Status, again.BlobVersion, again.UpdatedAt));
+        Assert.Equal(first.ArticleIds, again.ArticleIds);
+        Assert.Equal([$"/{storage.Options.IngestionsTable}("], queries.Queries.Select(q => q.Contains($"/{storage.Options.IngestionsTable}(", StringComparison.Ordinal) ? $"/{storage.Options.IngestionsTable}(" : q));
+    }
+
+    [Fact]
+    public async Task IngestAsync_DeliveredVersionNotIngestedYet_IsIngestedAsItIsNow()
+    {
+        // The version a trigger saw only spares work when it is done: otherwise the blob is read as it is now.
+        var (storage, ingestor, articles) = await NewAsync();
+        await UploadAsync(storage, "moved.txt", "Old Title\n\nBy Ann Lee\n\nA first paragraph, long enough to read as prose in the article.");
+        var first = await ingestor.IngestAsync("moved.txt");
+        await UploadAsync(storage, "moved.txt", "New Title\n\nBy Ann Lee\n\nA first paragraph, long enough to read as prose in the article, and more.");
+
+        var again = await ingestor.IngestAsync("moved.txt", new BlobVersion("\"0xdelivered\"", first.BlobVersion!.LastModified));
+
+        Assert.Equal(IngestionStatus.Succeeded, again.Status);
+        Assert.NotEqual(first.BlobVersion.ETag, again.BlobVersion?.ETag);
+        Assert.Equal("New Title", (await articles.GetAsync(again.ArticleIds[0]))?.Title);
+    }
+
+    [Fact]
     public async Task IngestAsync_NewFile_ReadsNoArticleRowsBeforeWritingThem()
     {
         // A blob with no ingestion record has never been stored: its article rows are written as new, not read first.
