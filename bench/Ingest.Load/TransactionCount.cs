@@ -29,6 +29,9 @@ internal static class TransactionCount
 
         var counter = new Counter(azurite);
         var storage = new IngestStorage(azurite.ConnectionString, options, counter.AddTo);
+        // As a host starts: the tables told apart (fresh, so no look under old row keys), then counting from zero.
+        await storage.EnsureCreatedAsync();
+        counter.Counts.Clear();
         var ingestions = new IngestionStore(storage);
         var ingestor = new ArticleIngestor(storage, new ArticleExtractor(), new ArticleStore(storage, TimeProvider.System, new ArticleEvents(storage, TimeProvider.System)), ingestions, TimeProvider.System, NullLogger<ArticleIngestor>.Instance);
         var seeds = Directory.GetFiles(Path.Combine(root, "seeds")).Order(StringComparer.Ordinal).ToList();
