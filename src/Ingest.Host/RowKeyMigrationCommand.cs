@@ -21,7 +21,7 @@ internal static class RowKeyMigrationCommand
         {
             return await MigrateAsync(services.GetRequiredService<IngestStorage>(), cancellationToken);
         }
-        catch (Exception exception) when (exception is OptionsValidationException or InvalidOperationException or RequestFailedException or HttpRequestException)
+        catch (Exception exception) when (exception is OptionsValidationException or InvalidOperationException or StorageConflictException or RequestFailedException or HttpRequestException)
         {
             await Console.Error.WriteLineAsync($"The row keys were not migrated: {exception.Message}");
             return 1;

@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 
 namespace Ingest.Core.Storage;
@@ -18,7 +17,7 @@ namespace Ingest.Core.Storage;
 /// must not write to a store after it is marked: they would write rows this version no longer looks for.
 /// </para>
 /// </summary>
-public static class RowKeyLayout
+internal static class RowKeyLayout
 {
     /// <summary>The marker's partition: past every blob key (<see cref="BlobKeys"/> makes <c>[a-z0-9-]</c> only).</summary>
     internal const string MarkerPartition = "~layout";
@@ -63,7 +62,4 @@ public static class RowKeyLayout
         var (rows, next) = await TableReads.ReadServicePageAsync(storage, table, filter: null, top: 1, continuationToken: null, select: ["PartitionKey"], cancellationToken);
         return rows.Count == 0 && next is null;
     }
-
-    /// <summary>Whether a transaction failed because a row it adds exists (409), one it changes or deletes changed (412) or is gone (404).</summary>
-    internal static bool IsConflict(RequestFailedException exception) => exception.Status is 404 or 409 or 412;
 }

@@ -15,44 +15,58 @@ public static class RowKeyMigration
 {
     private const int MaxPasses = 5;
 
+    /// <summary>Rows read and moved at a time: a store of any size is migrated in bounded memory.</summary>
+    private const int PageSize = 1_000;
+
     /// <summary>Moves the rows and marks the store; returns how many records and heads were moved.</summary>
     public static async Task<(int Records, int Heads)> RunAsync(IngestStorage storage, CancellationToken cancellationToken = default)
     {
         var (records, heads) = (0, 0);
         for (var pass = 1; pass <= MaxPasses; pass++)
         {
-            var oldRecords = await ReadAsync(storage, storage.IngestionsTable, RowKeyLayout.OldRecordRowKey, cancellationToken);
-            var oldHeads = await ReadAsync(storage, storage.SectionsTable, SectionRows.OldHeadRowKey, cancellationToken);
-            if (oldRecords.Count == 0 && oldHeads.Count == 0)
+            var (recordsFound, recordsMoved) = await MoveAllAsync(storage, storage.IngestionsTable, RowKeyLayout.OldRecordRowKey, IngestionStore.RecordRowKey, cancellationToken);
+            var (headsFound, headsMoved) = await MoveAllAsync(storage, storage.SectionsTable, SectionRows.OldHeadRowKey, SectionRows.HeadRowKey, cancellationToken);
+            (records, heads) = (records + recordsMoved, heads + headsMoved);
+            if (recordsFound == 0 && headsFound == 0)
             {
                 await RowKeyLayout.MarkAsync(storage, cancellationToken);
                 storage.MayHoldOldRowKeys = false;
                 return (records, heads);
-            }
-
-            foreach (var row in oldRecords)
-            {
-                records += await MoveAsync(storage, storage.IngestionsTable, row, IngestionStore.RecordRowKey(row.PartitionKey), cancellationToken) ? 1 : 0;
-            }
-
-            foreach (var row in oldHeads)
-            {
-                heads += await MoveAsync(storage, storage.SectionsTable, row, SectionRows.HeadRowKey(row.PartitionKey), cancellationToken) ? 1 : 0;
             }
         }
 
         throw new StorageConflictException($"Rows under old row keys were still being written after {MaxPasses} passes: is a host of an earlier version running?");
     }
 
-    /// <summary>Every row of the table under <paramref name="oldRowKey"/>, in any partition: a scan, once.</summary>
-    private static Task<List<TableEntity>> ReadAsync(IngestStorage storage, TableClient table, string oldRowKey, CancellationToken cancellationToken) =>
-        TableReads.ReadAllAsync(storage, table, TableClient.CreateQueryFilter($"RowKey eq {oldRowKey}"), select: null, cancellationToken);
+    /// <summary>
+    /// One pass over every row of the table under <paramref name="oldRowKey"/>, in any partition (a scan), a page at a time:
+    /// each moved to <paramref name="newRowKey"/> of its partition key. Returns how many were found and how many moved.
+    /// </summary>
+    private static async Task<(int Found, int Moved)> MoveAllAsync(IngestStorage storage, TableClient table, string oldRowKey, Func<string, string> newRowKey, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {oldRowKey}");
+        var (found, moved) = (0, 0);
+        string? continuation = null;
+        do
+        {
+            (var rows, continuation) = await TableReads.ReadServicePageAsync(storage, table, filter, PageSize, continuation, select: null, cancellationToken);
+            found += rows.Count;
+            foreach (var row in rows)
+            {
+                moved += await MoveAsync(storage, table, row, newRowKey(row.PartitionKey), cancellationToken) ? 1 : 0;
+            }
+        }
+        while (continuation is not null);
+
+        return (found, moved);
+    }
 
     /// <summary>Moves one row; false when the new key held a row already (the old one is then deleted) or the row changed since it was read.</summary>
     private static async Task<bool> MoveAsync(IngestStorage storage, TableClient table, TableEntity row, string newRowKey, CancellationToken cancellationToken)
     {
         var moved = new TableEntity(row) { PartitionKey = row.PartitionKey, RowKey = newRowKey };
-        moved.Remove("odata.etag");
+        moved.Remove("odata.etag"); // The service's own properties, copied with the row's: not written back.
+        moved.Remove("Timestamp");
         TableTransactionAction[] actions =
         [
             new(TableTransactionActionType.Add, moved),
@@ -68,7 +82,7 @@ public static class RowKeyMigration
             await DeleteIfUnchangedAsync(storage, table, row, cancellationToken);
             return false;
         }
-        catch (RequestFailedException exception) when (RowKeyLayout.IsConflict(exception))
+        catch (RequestFailedException exception) when (IsConflict(exception))
         {
             // Changed or gone since it was read: the next pass reads it again if it is still there.
             return false;
@@ -81,9 +95,12 @@ public static class RowKeyMigration
         {
             await storage.Resilience.ExecuteAsync(async ct => await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, ct), cancellationToken);
         }
-        catch (RequestFailedException exception) when (RowKeyLayout.IsConflict(exception))
+        catch (RequestFailedException exception) when (IsConflict(exception))
         {
             // Changed or gone since: the next pass reads it again if it is still there.
         }
     }
+
+    /// <summary>A row the move adds exists (409), one it deletes changed (412) or is gone (404).</summary>
+    private static bool IsConflict(RequestFailedException exception) => exception.Status is 404 or 409 or 412;
 }

@@ -22,9 +22,6 @@ internal static class SectionRows
     /// <summary>The head's row key: unique across the table (<see cref="RowKeyLayout"/>), and never a generation's (write ids are hex).</summary>
     public static string HeadRowKey(string articleId) => OldHeadRowKey + "|" + articleId;
 
-    /// <summary>Whether a row of an article's partition is a head, under either layout's key.</summary>
-    public static bool IsHead(string rowKey) => rowKey.StartsWith(OldHeadRowKey, StringComparison.Ordinal);
-
     public static string GenerationPrefix(string writeId) => writeId + "|";
 
     public static string GenerationEnd(string writeId) => writeId + "}";

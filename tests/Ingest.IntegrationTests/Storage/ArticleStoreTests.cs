@@ -79,7 +79,7 @@ public sealed class ArticleStoreTests(AzuriteFixture azurite)
         Assert.Equal(2, _writes.Writes);
         Assert.NotNull(stored);
         Assert.Equal(shorter.Article.Sections.Select(s => s.Paragraphs[0]), stored.Sections.Select(s => s.Paragraphs[0]));
-        var sectionRows = (await RowsAsync(storage.SectionsTable, seed.Article.Id)).Where(r => !SectionRows.IsHead(r.RowKey)).ToList();
+        var sectionRows = (await RowsAsync(storage.SectionsTable, seed.Article.Id)).Where(r => r.RowKey != SectionRows.HeadRowKey(seed.Article.Id)).ToList();
         Assert.Equal(3, sectionRows.Count);
     }
 
@@ -202,7 +202,7 @@ public sealed class ArticleStoreTests(AzuriteFixture azurite)
 
         Assert.NotNull(stored);
         Assert.Equal(writes[^1].Article.Sections.Select(s => s.Paragraphs[0]), stored.Sections.Select(s => s.Paragraphs[0]));
-        var rows = (await RowsAsync(storage.SectionsTable, stored.Id)).Where(r => !SectionRows.IsHead(r.RowKey)).ToList();
+        var rows = (await RowsAsync(storage.SectionsTable, stored.Id)).Where(r => r.RowKey != SectionRows.HeadRowKey(stored.Id)).ToList();
         Assert.Equal(18, rows.Count);
     }
 
