@@ -177,6 +177,24 @@ public sealed class RowKeyLayoutTests(AzuriteFixture azurite)
         Assert.Equal(IngestionStatus.Succeeded, row.GetString("Status"));
     }
 
+    [Fact]
+    public async Task Migration_MoreOldRowsThanOnePage_MovesThemAll()
+    {
+        var options = AzuriteFixture.NewOptions();
+        var first = await azurite.NewStorageAsync(options);
+        var names = Enumerable.Range(0, 1_001).Select(i => $"page/{i:D4}.txt").ToList();
+        await Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (name, ct) =>
+            await first.IngestionsTable.AddEntityAsync(new TableEntity(BlobKeys.For(name), "") { ["Blob"] = name, ["Status"] = IngestionStatus.Succeeded }, ct));
+        var storage = await ReopenAsOldAsync(options);
+
+        var moved = await RowKeyMigration.RunAsync(storage);
+
+        Assert.Equal(1_001, moved.Records);
+        var rows = await RowsAsync(storage.IngestionsTable, partitionKey: null);
+        Assert.Equal(1_002, rows.Count); // every record under its new key, and the marker
+        Assert.All(rows.Where(row => !row.PartitionKey.StartsWith('~')), row => Assert.Equal(row.PartitionKey, row.RowKey));
+    }
+
     /// <summary>Turns the store into one the version before wrote, then opens it again as a host starting on it would.</summary>
     private async Task<IngestStorage> ReopenAsOldAsync(IngestOptions options)
     {
@@ -189,7 +207,7 @@ public sealed class RowKeyLayoutTests(AzuriteFixture azurite)
     /// <summary>No layout marker; every record under <c>""</c>, every head under <c>head</c>.</summary>
     private static async Task ToOldLayoutAsync(IngestStorage storage)
     {
-        foreach (var row in await RowsAsync(storage.IngestionsTable, partitionKey: null))
+        foreach (var row in (await RowsAsync(storage.IngestionsTable, partitionKey: null)).Where(row => row.RowKey != ""))
         {
             await storage.IngestionsTable.DeleteEntityAsync(row.PartitionKey, row.RowKey);
             if (row.RowKey == row.PartitionKey)
