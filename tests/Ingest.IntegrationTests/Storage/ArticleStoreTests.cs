@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using Ingest.Core.Api.Contracts;
 using Ingest.Core.Storage;
 using Ingest.IntegrationTests.Azurite;
+using static Ingest.IntegrationTests.Storage.TableRows;
 
 namespace Ingest.IntegrationTests.Storage;
 
@@ -480,17 +481,6 @@ public sealed class ArticleStoreTests(AzuriteFixture azurite)
     }
 
     private static string Json(ArticleDto article) => JsonSerializer.Serialize(article, IngestJson.Context.ArticleDto);
-
-    private static async Task<List<TableEntity>> RowsAsync(TableClient table, string? partitionKey)
-    {
-        var rows = new List<TableEntity>();
-        await foreach (var row in table.QueryAsync<TableEntity>(partitionKey is null ? null : TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}")))
-        {
-            rows.Add(row);
-        }
-
-        return rows;
-    }
 
     /// <summary>The entity's size as the service counts it: strings in UTF-16, names included.</summary>
     private static long EntityBytes(TableEntity row) =>

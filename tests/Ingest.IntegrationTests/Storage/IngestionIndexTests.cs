@@ -9,11 +9,6 @@ namespace Ingest.IntegrationTests.Storage;
 [Collection(AzuriteTests.Name)]
 public sealed class IngestionIndexTests(AzuriteFixture azurite)
 {
-    private static readonly DateTimeOffset Start = new(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);
-
-    private static IngestionRecord Record(string blob, string status, int minute) =>
-        new(blob, status, [], 1, null, null, new BlobVersion("\"0x1\"", Start), Start.AddMinutes(minute));
-
     [Fact]
     public async Task ListByStatusAsync_ReadsOnlyItsPageOfIndexRows()
     {
@@ -22,7 +17,7 @@ public sealed class IngestionIndexTests(AzuriteFixture azurite)
         var ingestions = new IngestionStore(storage);
         for (var i = 0; i < 30; i++)
         {
-            await ingestions.UpdateAsync($"f{i:D2}.txt", _ => Record($"f{i:D2}.txt", i % 3 == 0 ? IngestionStatus.Failed : IngestionStatus.Succeeded, i));
+            await ingestions.UpdateAsync($"f{i:D2}.txt", _ => TestRecords.At($"f{i:D2}.txt", i % 3 == 0 ? IngestionStatus.Failed : IngestionStatus.Succeeded, i));
         }
 
         queries.Clear();
@@ -41,9 +36,9 @@ public sealed class IngestionIndexTests(AzuriteFixture azurite)
     {
         var storage = await azurite.NewStorageAsync();
         var ingestions = new IngestionStore(storage);
-        await ingestions.UpdateAsync("a.txt", _ => Record("a.txt", IngestionStatus.Processing, 1));
-        await ingestions.UpdateAsync("a.txt", _ => Record("a.txt", IngestionStatus.Failed, 2));
-        await ingestions.UpdateAsync("a.txt", _ => Record("a.txt", IngestionStatus.Succeeded, 3));
+        await ingestions.UpdateAsync("a.txt", _ => TestRecords.At("a.txt", IngestionStatus.Processing, 1));
+        await ingestions.UpdateAsync("a.txt", _ => TestRecords.At("a.txt", IngestionStatus.Failed, 2));
+        await ingestions.UpdateAsync("a.txt", _ => TestRecords.At("a.txt", IngestionStatus.Succeeded, 3));
 
         Assert.Empty((await ingestions.ListByStatusAsync(IngestionStatus.Processing, 10, null)).Items);
         Assert.Empty((await ingestions.ListByStatusAsync(IngestionStatus.Failed, 10, null)).Items);
@@ -55,10 +50,10 @@ public sealed class IngestionIndexTests(AzuriteFixture azurite)
     {
         var storage = await azurite.NewStorageAsync();
         var ingestions = new IngestionStore(storage);
-        await ingestions.UpdateAsync("old.txt", _ => Record("old.txt", IngestionStatus.Succeeded, -3 * 24 * 60));
-        await ingestions.UpdateAsync("a.txt", _ => Record("a.txt", IngestionStatus.Processing, 1));
-        await ingestions.UpdateAsync("b.txt", _ => Record("b.txt", IngestionStatus.Succeeded, 2));
-        await ingestions.UpdateAsync("a.txt", _ => Record("a.txt", IngestionStatus.Failed, 3));
+        await ingestions.UpdateAsync("old.txt", _ => TestRecords.At("old.txt", IngestionStatus.Succeeded, -3 * 24 * 60));
+        await ingestions.UpdateAsync("a.txt", _ => TestRecords.At("a.txt", IngestionStatus.Processing, 1));
+        await ingestions.UpdateAsync("b.txt", _ => TestRecords.At("b.txt", IngestionStatus.Succeeded, 2));
+        await ingestions.UpdateAsync("a.txt", _ => TestRecords.At("a.txt", IngestionStatus.Failed, 3));
 
         var (first, token) = await ingestions.ListRecentAsync(top: 2, continuationToken: null);
         var (second, _) = await ingestions.ListRecentAsync(top: 2, token);
@@ -74,18 +69,18 @@ public sealed class IngestionIndexTests(AzuriteFixture azurite)
         // new run of a.txt's content (its next delivery) starts a new place, at the top.
         var storage = await azurite.NewStorageAsync();
         var ingestions = new IngestionStore(storage);
-        var version = new BlobVersion("\"0x1\"", Start);
-        await ingestions.UpdateAsync("a.txt", current => IngestionRecord.Processing("a.txt", current, version, [], Start.AddMinutes(1)));
-        await ingestions.UpdateAsync("b.txt", current => IngestionRecord.Processing("b.txt", current, version, [], Start.AddMinutes(2)));
-        await ingestions.UpdateAsync("b.txt", current => IngestionRecord.Completed("b.txt", current, IngestionStatus.Succeeded, [], version, Start.AddMinutes(3), null));
-        await ingestions.UpdateAsync("a.txt", current => IngestionRecord.Failed("a.txt", current, version, "empty", "No text.", Start.AddMinutes(4)));
+        var version = new BlobVersion("\"0x1\"", TestRecords.Start);
+        await ingestions.UpdateAsync("a.txt", current => IngestionRecord.Processing("a.txt", current, version, [], TestRecords.Start.AddMinutes(1)));
+        await ingestions.UpdateAsync("b.txt", current => IngestionRecord.Processing("b.txt", current, version, [], TestRecords.Start.AddMinutes(2)));
+        await ingestions.UpdateAsync("b.txt", current => IngestionRecord.Completed("b.txt", current, IngestionStatus.Succeeded, [], version, TestRecords.Start.AddMinutes(3), null));
+        await ingestions.UpdateAsync("a.txt", current => IngestionRecord.Failed("a.txt", current, version, "empty", "No text.", TestRecords.Start.AddMinutes(4)));
 
         var feed = (await ingestions.ListRecentAsync(10, null)).Items;
 
         Assert.Equal([("b.txt", IngestionStatus.Succeeded), ("a.txt", IngestionStatus.Failed)], feed.Select(r => (r.Blob, r.Status)));
         Assert.Equal(4, (await storage.IngestionIndexTable.QueryAsync<TableEntity>().ToListAsync()).Count); // a status row and a recent row each
 
-        await ingestions.UpdateAsync("a.txt", current => IngestionRecord.Processing("a.txt", current, version, [], Start.AddMinutes(5)));
+        await ingestions.UpdateAsync("a.txt", current => IngestionRecord.Processing("a.txt", current, version, [], TestRecords.Start.AddMinutes(5)));
 
         Assert.Equal([("a.txt", IngestionStatus.Processing), ("b.txt", IngestionStatus.Succeeded)], (await ingestions.ListRecentAsync(10, null)).Items.Select(r => (r.Blob, r.Status)));
         Assert.Equal(4, (await storage.IngestionIndexTable.QueryAsync<TableEntity>().ToListAsync()).Count);
@@ -96,8 +91,8 @@ public sealed class IngestionIndexTests(AzuriteFixture azurite)
     {
         var storage = await azurite.NewStorageAsync();
         var ingestions = new IngestionStore(storage);
-        await ingestions.UpdateAsync("a.txt", _ => Record("a.txt", IngestionStatus.Succeeded, 1));
-        await ingestions.UpdateAsync("b.txt", _ => Record("b.txt", IngestionStatus.Succeeded, 2));
+        await ingestions.UpdateAsync("a.txt", _ => TestRecords.At("a.txt", IngestionStatus.Succeeded, 1));
+        await ingestions.UpdateAsync("b.txt", _ => TestRecords.At("b.txt", IngestionStatus.Succeeded, 2));
 
         await ingestions.DeleteAsync("a.txt");
 

@@ -3,6 +3,7 @@ using Ingest.Core.Composition;
 using Ingest.Core.Ingestion;
 using Ingest.Core.Storage;
 using Ingest.IntegrationTests.Azurite;
+using static Ingest.IntegrationTests.Storage.TableRows;
 
 namespace Ingest.IntegrationTests.Storage;
 
@@ -14,18 +15,13 @@ namespace Ingest.IntegrationTests.Storage;
 [Collection(AzuriteTests.Name)]
 public sealed class RowKeyLayoutTests(AzuriteFixture azurite)
 {
-    private static readonly DateTimeOffset Start = new(2026, 11, 29, 8, 0, 0, TimeSpan.Zero);
-
-    private static IngestionRecord Record(string blob, string status, int minute) =>
-        new(blob, status, [], 1, null, null, new BlobVersion("\"0x1\"", Start), Start.AddMinutes(minute));
-
     [Fact]
     public async Task NewStore_RecordsAndHeadsHaveRowKeysOfTheirOwn()
     {
         var storage = await azurite.NewStorageAsync();
         var write = TestArticles.Seed(storage.Options.ArticlesContainer);
 
-        await new IngestionStore(storage).UpdateAsync("a.txt", _ => Record("a.txt", IngestionStatus.Succeeded, 1));
+        await new IngestionStore(storage).UpdateAsync("a.txt", _ => TestRecords.At("a.txt", IngestionStatus.Succeeded, 1));
         await new ArticleStore(storage, TimeProvider.System).SaveAsync(write);
 
         var record = Assert.Single(await RowsAsync(storage.IngestionsTable, BlobKeys.For("a.txt")));
@@ -53,7 +49,7 @@ public sealed class RowKeyLayoutTests(AzuriteFixture azurite)
     {
         var storage = await azurite.NewStorageAsync();
         var ingestions = new IngestionStore(storage);
-        await ingestions.UpdateAsync("a.txt", _ => Record("a.txt", IngestionStatus.Succeeded, 1));
+        await ingestions.UpdateAsync("a.txt", _ => TestRecords.At("a.txt", IngestionStatus.Succeeded, 1));
 
         Assert.Equal(["a.txt"], (await ingestions.ListAllAsync()).Select(r => r.Blob));
         Assert.Equal(["a.txt"], (await ingestions.ReadPageAsync(null, 100)).Items.Select(i => i.Record.Blob));
@@ -64,7 +60,7 @@ public sealed class RowKeyLayoutTests(AzuriteFixture azurite)
     {
         var options = AzuriteFixture.NewOptions();
         var storage = await azurite.NewStorageAsync(options);
-        await new IngestionStore(storage).UpdateAsync("a.txt", _ => Record("a.txt", IngestionStatus.Succeeded, 1));
+        await new IngestionStore(storage).UpdateAsync("a.txt", _ => TestRecords.At("a.txt", IngestionStatus.Succeeded, 1));
         await ToOldLayoutAsync(storage);
 
         var reopened = await azurite.ReopenStorageAsync(options);
@@ -77,12 +73,12 @@ public sealed class RowKeyLayoutTests(AzuriteFixture azurite)
     {
         var options = AzuriteFixture.NewOptions();
         var ingestions = new IngestionStore(await azurite.NewStorageAsync(options));
-        await ingestions.UpdateAsync("a.txt", _ => Record("a.txt", IngestionStatus.Processing, 1));
+        await ingestions.UpdateAsync("a.txt", _ => TestRecords.At("a.txt", IngestionStatus.Processing, 1));
         var storage = await ReopenAsOldAsync(options);
         var reopened = new IngestionStore(storage);
 
         var read = await reopened.GetAsync("a.txt");
-        var updated = await reopened.UpdateAsync("a.txt", current => current! with { Status = IngestionStatus.Succeeded, UpdatedAt = Start.AddMinutes(2) });
+        var updated = await reopened.UpdateAsync("a.txt", current => current! with { Status = IngestionStatus.Succeeded, UpdatedAt = TestRecords.Start.AddMinutes(2) });
         var again = await reopened.UpdateAsync("a.txt", current => current! with { Attempts = 2 });
 
         Assert.Equal(IngestionStatus.Processing, read?.Status);
@@ -97,7 +93,7 @@ public sealed class RowKeyLayoutTests(AzuriteFixture azurite)
     public async Task OldStore_RecordIsDeletedWhereItIs()
     {
         var options = AzuriteFixture.NewOptions();
-        await new IngestionStore(await azurite.NewStorageAsync(options)).UpdateAsync("a.txt", _ => Record("a.txt", IngestionStatus.Failed, 1));
+        await new IngestionStore(await azurite.NewStorageAsync(options)).UpdateAsync("a.txt", _ => TestRecords.At("a.txt", IngestionStatus.Failed, 1));
         var storage = await ReopenAsOldAsync(options);
         var ingestions = new IngestionStore(storage);
         var (items, _) = await ingestions.ReadPageAsync(null, 10);
@@ -137,7 +133,7 @@ public sealed class RowKeyLayoutTests(AzuriteFixture azurite)
         var writes = Enumerable.Range(0, 3).Select(i => TestArticles.Make(first.Options.ArticlesContainer, $"story-{i}.txt", sectionCount: 2)).ToList();
         foreach (var write in writes)
         {
-            await new IngestionStore(first).UpdateAsync(write.Article.Source.Blob, _ => Record(write.Article.Source.Blob, IngestionStatus.Succeeded, 1));
+            await new IngestionStore(first).UpdateAsync(write.Article.Source.Blob, _ => TestRecords.At(write.Article.Source.Blob, IngestionStatus.Succeeded, 1));
             await new ArticleStore(first, TimeProvider.System).SaveAsync(write);
         }
 
@@ -163,9 +159,9 @@ public sealed class RowKeyLayoutTests(AzuriteFixture azurite)
     {
         var options = AzuriteFixture.NewOptions();
         var ingestions = new IngestionStore(await azurite.NewStorageAsync(options));
-        await ingestions.UpdateAsync("a.txt", _ => Record("a.txt", IngestionStatus.Failed, 1));
+        await ingestions.UpdateAsync("a.txt", _ => TestRecords.At("a.txt", IngestionStatus.Failed, 1));
         var storage = await ReopenAsOldAsync(options);
-        await new IngestionStore(storage).UpdateAsync("a.txt", _ => Record("a.txt", IngestionStatus.Succeeded, 2));
+        await new IngestionStore(storage).UpdateAsync("a.txt", _ => TestRecords.At("a.txt", IngestionStatus.Succeeded, 2));
         var key = BlobKeys.For("a.txt");
         await storage.IngestionsTable.AddEntityAsync(new TableEntity(key, "") { ["Blob"] = "a.txt", ["Status"] = IngestionStatus.Failed });
 
@@ -223,16 +219,5 @@ public sealed class RowKeyLayoutTests(AzuriteFixture azurite)
             row.RowKey = "head";
             await storage.SectionsTable.AddEntityAsync(row);
         }
-    }
-
-    private static async Task<List<TableEntity>> RowsAsync(TableClient table, string? partitionKey)
-    {
-        var rows = new List<TableEntity>();
-        await foreach (var row in table.QueryAsync<TableEntity>(partitionKey is null ? null : TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}")))
-        {
-            rows.Add(row);
-        }
-
-        return rows;
     }
 }
