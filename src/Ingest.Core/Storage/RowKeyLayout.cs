@@ -36,19 +36,24 @@ internal static class RowKeyLayout
     /// </summary>
     internal static async Task<bool> DetectAsync(IngestStorage storage, CancellationToken cancellationToken)
     {
-        if (await TableReads.PointReadAsync(storage, storage.IngestionsTable, MarkerPartition, MarkerRow, cancellationToken) is not null)
+        if (await IsMarkedAsync(storage, cancellationToken))
         {
             return false;
         }
 
         if (!await IsEmptyAsync(storage, storage.IngestionsTable, cancellationToken) || !await IsEmptyAsync(storage, storage.SectionsTable, cancellationToken))
         {
-            return true;
+            // Rows, and no marker when we looked: unless another host starting on the same fresh tables marked them
+            // (a host marks before it writes anything) and wrote the rows we found since.
+            return !await IsMarkedAsync(storage, cancellationToken);
         }
 
         await MarkAsync(storage, cancellationToken);
         return false;
     }
+
+    private static async Task<bool> IsMarkedAsync(IngestStorage storage, CancellationToken cancellationToken) =>
+        await TableReads.PointReadAsync(storage, storage.IngestionsTable, MarkerPartition, MarkerRow, cancellationToken) is not null;
 
     /// <summary>Records that the store holds no rows under the old keys.</summary>
     internal static async Task MarkAsync(IngestStorage storage, CancellationToken cancellationToken) =>

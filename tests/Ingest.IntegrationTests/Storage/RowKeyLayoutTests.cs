@@ -45,6 +45,26 @@ public sealed class RowKeyLayoutTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task TwoHostsStartingOnFreshTables_NeitherLooksForOldKeys()
+    {
+        var options = AzuriteFixture.NewOptions();
+        var otherHost = new RequestHook(
+            request => request.Method == Azure.Core.RequestMethod.Get && request.Uri.Path.Contains(RowKeyLayout.MarkerPartition, StringComparison.Ordinal),
+            async () =>
+            {
+                // Between this host's look for the marker and its look at the tables, another host starts on them: it
+                // finds them fresh, marks them and ingests a first file.
+                var other = await azurite.NewStorageAsync(options);
+                await new IngestionStore(other).UpdateAsync("first.txt", _ => TestRecords.At("first.txt", IngestionStatus.Succeeded, 1));
+            });
+
+        var storage = await azurite.NewStorageAsync(options, otherHost.AddTo);
+
+        Assert.True(otherHost.Fired);
+        Assert.False(storage.MayHoldOldRowKeys);
+    }
+
+    [Fact]
     public async Task WholeTableReads_DoNotListTheLayoutMarker()
     {
         var storage = await azurite.NewStorageAsync();
