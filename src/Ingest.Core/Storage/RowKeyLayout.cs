@@ -14,7 +14,9 @@ namespace Ingest.Core.Storage;
 /// sections yet (which is then marked), holds no old keys. Any other store may: its reads look for a row under the old
 /// key when the new one is missing, and each write that meets an old row moves it, in one transaction within its
 /// partition. <see cref="RowKeyMigration"/> moves them all and marks the store. Hosts of a version before this layout
-/// must not write to a store after it is marked: they would write rows this version no longer looks for.
+/// should not run beside this one: an old host, finding no record under the old key once it has been moved, writes one
+/// there again, and this version reads the one under the new key until the blob's next run; after the store is marked
+/// no host of this version looks at the old key at all.
 /// </para>
 /// </summary>
 internal static class RowKeyLayout
