@@ -95,9 +95,8 @@ public sealed class ArticleStore(IngestStorage storage, TimeProvider time, Artic
     }
 
     /// <summary>The sections' head row: under its key, or, in a store that may hold old keys, under the old one.</summary>
-    private async Task<TableEntity?> ReadHeadAsync(string id, CancellationToken cancellationToken) =>
-        await PointReadAsync(Sections, id, SectionRows.HeadRowKey(id), cancellationToken)
-        ?? (storage.MayHoldOldRowKeys ? await PointReadAsync(Sections, id, SectionRows.OldHeadRowKey, cancellationToken) : null);
+    private Task<TableEntity?> ReadHeadAsync(string id, CancellationToken cancellationToken) =>
+        RowKeyLayout.PointReadAsync(storage, Sections, id, SectionRows.HeadRowKey(id), SectionRows.OldHeadRowKey, cancellationToken);
 
     /// <summary>A random pause up to <see cref="FirstRetryPause"/> doubled once per try lost before (at most 16 times it).</summary>
     private static TimeSpan RetryPause(int attemptsLost) =>
@@ -254,7 +253,7 @@ public sealed class ArticleStore(IngestStorage storage, TimeProvider time, Artic
         {
             null => [new(TableTransactionActionType.Add, head)],
             _ when headRow.RowKey == head.RowKey => [new(TableTransactionActionType.UpdateReplace, head, headRow.ETag)],
-            _ => [new(TableTransactionActionType.Add, head), new(TableTransactionActionType.Delete, new TableEntity(article.Id, headRow.RowKey), headRow.ETag)],
+            _ => RowKeyLayout.Move(head, headRow.RowKey, headRow.ETag),
         };
         var actions = SectionRows.Build(article.Id, writeId, article.Sections)
             .Select(row => new TableTransactionAction(TableTransactionActionType.Add, row))

@@ -122,13 +122,9 @@ public sealed class IngestionStore(IngestStorage storage)
     /// </summary>
     private async Task<ETag?> MoveAsync(TableEntity entity, ETag oldETag, CancellationToken cancellationToken)
     {
-        TableTransactionAction[] actions =
-        [
-            new(TableTransactionActionType.Delete, new TableEntity(entity.PartitionKey, RowKeyLayout.OldRecordRowKey), oldETag),
-            new(TableTransactionActionType.Add, entity),
-        ];
+        var actions = RowKeyLayout.Move(entity, RowKeyLayout.OldRecordRowKey, oldETag);
         var responses = await storage.Resilience.ExecuteAsync(async ct => await Table.SubmitTransactionAsync(actions, ct), cancellationToken);
-        return responses.Value[1].Headers.ETag;
+        return responses.Value[0].Headers.ETag;
     }
 
     /// <summary>The records of the named blobs that have one.</summary>
@@ -227,8 +223,7 @@ public sealed class IngestionStore(IngestStorage storage)
     private async Task<TableEntity?> ReadRowAsync(string blobName, CancellationToken cancellationToken)
     {
         var key = BlobKeys.For(blobName);
-        return await TableReads.PointReadAsync(storage, Table, key, RecordRowKey(key), cancellationToken)
-            ?? (storage.MayHoldOldRowKeys ? await TableReads.PointReadAsync(storage, Table, key, RowKeyLayout.OldRecordRowKey, cancellationToken) : null);
+        return await RowKeyLayout.PointReadAsync(storage, Table, key, RecordRowKey(key), RowKeyLayout.OldRecordRowKey, cancellationToken);
     }
 
     /// <summary>A record's row key: its partition key, unique across the table (<see cref="RowKeyLayout"/>).</summary>

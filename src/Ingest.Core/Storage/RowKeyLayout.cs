@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 
 namespace Ingest.Core.Storage;
@@ -28,6 +29,22 @@ internal static class RowKeyLayout
 
     /// <summary>The row key every ingestion record had before this layout.</summary>
     internal const string OldRecordRowKey = "";
+
+    /// <summary>A row under <paramref name="rowKey"/>, or, in a store that may hold old keys, under <paramref name="oldRowKey"/> (null when neither).</summary>
+    internal static async Task<TableEntity?> PointReadAsync(IngestStorage storage, TableClient table, string partitionKey, string rowKey, string oldRowKey, CancellationToken cancellationToken) =>
+        await TableReads.PointReadAsync(storage, table, partitionKey, rowKey, cancellationToken)
+        ?? (storage.MayHoldOldRowKeys ? await TableReads.PointReadAsync(storage, table, partitionKey, oldRowKey, cancellationToken) : null);
+
+    /// <summary>
+    /// The two actions that move a row within its partition, for one transaction: <paramref name="moved"/> added under its
+    /// (new) key, then the row under <paramref name="oldRowKey"/> deleted if it is still as read (<paramref name="oldETag"/>).
+    /// Added first, so that a list of actions cut into several transactions never leaves the row under neither key.
+    /// </summary>
+    internal static TableTransactionAction[] Move(TableEntity moved, string oldRowKey, ETag oldETag) =>
+    [
+        new(TableTransactionActionType.Add, moved),
+        new(TableTransactionActionType.Delete, new TableEntity(moved.PartitionKey, oldRowKey), oldETag),
+    ];
 
     /// <summary>Whether a row of the Ingestions table is the layout marker rather than a record.</summary>
     internal static bool IsMarker(TableEntity row) => row.PartitionKey == MarkerPartition;

@@ -67,11 +67,7 @@ public static class RowKeyMigration
         var moved = new TableEntity(row) { PartitionKey = row.PartitionKey, RowKey = newRowKey };
         moved.Remove("odata.etag"); // The service's own properties, copied with the row's: not written back.
         moved.Remove("Timestamp");
-        TableTransactionAction[] actions =
-        [
-            new(TableTransactionActionType.Add, moved),
-            new(TableTransactionActionType.Delete, new TableEntity(row.PartitionKey, row.RowKey), row.ETag),
-        ];
+        var actions = RowKeyLayout.Move(moved, row.RowKey, row.ETag);
         try
         {
             await storage.Resilience.ExecuteAsync(async ct => await table.SubmitTransactionAsync(actions, ct), cancellationToken);
