@@ -23,6 +23,7 @@ public sealed partial class ArticleIngestor(
     IngestTelemetry? telemetry = null) : IArticleIngestor
 {
     private readonly IngestTelemetry _telemetry = telemetry ?? IngestTelemetry.Default;
+    private readonly BlobRunGate _runs = new();
 
     /// <summary>Blob metadata that <c>POST /api/ingestions/reprocess</c> sets: a new value re-extracts unchanged content.</summary>
     public const string ReprocessMetadataKey = "ingestreprocess";
@@ -108,6 +109,8 @@ public sealed partial class ArticleIngestor(
             return new Run(await RecordAsync(blobName, current => Failure(current, blobName, null, BlobNames.ErrorCode, nameProblem), cancellationToken), 0, 0);
         }
 
+        // A delivery of a blob this host is running already waits for that run, and then finds its content done.
+        using var turn = await _runs.EnterAsync(blobName, cancellationToken);
         var maxBytes = storage.Options.MaxBlobBytes;
         // What is recorded before the download: a delivery of content already ingested (the trigger's late or second
         // delivery of a blob the sweep or another host did) reads no body, extracts nothing and writes nothing. A blob

@@ -326,6 +326,43 @@ public sealed class ArticleIngestorTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task IngestAsync_TwoDeliveriesOfABlobAtOnce_ExtractItOnce()
+    {
+        // The trigger's delivery and the new-blob lane's meet in one host (the lane takes a blob the trigger has not
+        // reached in time, and the trigger gets there meanwhile): one run ingests, the other finds it done.
+        var (storage, ingestor, articles) = await NewAsync();
+        await UploadAsync(storage, "a.txt", "Harbour Reopens\n\nThe harbour reopened on Monday.");
+        var held = await storage.FileMemory.TakeAsync(storage.FileMemory.CapacityBytes); // both runs start before either reads the body
+        var runs = new[] { ingestor.IngestAsync("a.txt"), ingestor.IngestAsync("a.txt") };
+        await Task.Delay(200);
+
+        held.Dispose();
+        await Task.WhenAll(runs);
+        var record = await new IngestionStore(storage).GetAsync("a.txt");
+
+        Assert.Equal(IngestionStatus.Succeeded, record!.Status);
+        Assert.Equal(1, record.Attempts);
+        Assert.Equal(1, (await articles.GetAsync(record.ArticleIds[0]))!.Version);
+    }
+
+    [Fact]
+    public async Task IngestAsync_TwoDeliveriesOfAReprocessedBlobAtOnce_MakeOneNewVersion()
+    {
+        var (storage, ingestor, articles) = await NewAsync();
+        await UploadAsync(storage, "a.txt", "Harbour Reopens\n\nThe harbour reopened on Monday.");
+        var first = await ingestor.IngestAsync("a.txt");
+        await storage.Articles.Container.GetBlobClient("a.txt").SetMetadataAsync(new Dictionary<string, string> { [ArticleIngestor.ReprocessMetadataKey] = "token-1" });
+        var held = await storage.FileMemory.TakeAsync(storage.FileMemory.CapacityBytes);
+        var runs = new[] { ingestor.IngestAsync("a.txt"), ingestor.IngestAsync("a.txt") };
+        await Task.Delay(200);
+
+        held.Dispose();
+        await Task.WhenAll(runs);
+
+        Assert.Equal(2, (await articles.GetAsync(first.ArticleIds[0]))!.Version);
+    }
+
+    [Fact]
     public async Task IngestAsync_RedeliveryAfterAnInterruptedRun_IsSucceededNotUnchanged()
     {
         var (storage, ingestor, _) = await NewAsync();
