@@ -332,12 +332,8 @@ public sealed class ArticleIngestorTests(AzuriteFixture azurite)
         // reached in time, and the trigger gets there meanwhile): one run ingests, the other finds it done.
         var (storage, ingestor, articles) = await NewAsync();
         await UploadAsync(storage, "a.txt", "Harbour Reopens\n\nThe harbour reopened on Monday.");
-        var held = await storage.FileMemory.TakeAsync(storage.FileMemory.CapacityBytes); // both runs start before either reads the body
-        var runs = new[] { ingestor.IngestAsync("a.txt"), ingestor.IngestAsync("a.txt") };
-        await Task.Delay(200);
 
-        held.Dispose();
-        await Task.WhenAll(runs);
+        await TwoRunsAtOnceAsync(storage, ingestor, "a.txt");
         var record = await new IngestionStore(storage).GetAsync("a.txt");
 
         Assert.Equal(IngestionStatus.Succeeded, record!.Status);
@@ -352,14 +348,20 @@ public sealed class ArticleIngestorTests(AzuriteFixture azurite)
         await UploadAsync(storage, "a.txt", "Harbour Reopens\n\nThe harbour reopened on Monday.");
         var first = await ingestor.IngestAsync("a.txt");
         await storage.Articles.Container.GetBlobClient("a.txt").SetMetadataAsync(new Dictionary<string, string> { [ArticleIngestor.ReprocessMetadataKey] = "token-1" });
-        var held = await storage.FileMemory.TakeAsync(storage.FileMemory.CapacityBytes);
-        var runs = new[] { ingestor.IngestAsync("a.txt"), ingestor.IngestAsync("a.txt") };
-        await Task.Delay(200);
 
-        held.Dispose();
-        await Task.WhenAll(runs);
+        await TwoRunsAtOnceAsync(storage, ingestor, "a.txt");
 
         Assert.Equal(2, (await articles.GetAsync(first.ArticleIds[0]))!.Version);
+    }
+
+    /// <summary>Two deliveries of one blob, both started before either can read its body (the host's memory is held meanwhile).</summary>
+    private static async Task TwoRunsAtOnceAsync(IngestStorage storage, ArticleIngestor ingestor, string name)
+    {
+        var held = await storage.FileMemory.TakeAsync(storage.FileMemory.CapacityBytes);
+        var runs = new[] { ingestor.IngestAsync(name), ingestor.IngestAsync(name) };
+        await Task.Delay(200);
+        held.Dispose();
+        await Task.WhenAll(runs);
     }
 
     [Fact]
