@@ -128,8 +128,8 @@ public sealed partial class ArticleIngestor(
             download = await storage.Articles.DownloadAsync(
                 blobName,
                 (version, length) => length <= maxBytes && !IsDone(read.Record, version),
-                // After a wait for memory (a burst of large files), read the record again: the trigger's delivery and the
-                // sweep's lane queue with the same blob, and the one served second finds it done instead of extracting it.
+                // After a wait for memory (a burst of large files), read the record again: another host may have ingested
+                // this very content meanwhile (in this host, a second delivery of the blob waits at the gate above).
                 async version =>
                 {
                     read = await ingestions.ReadAsync(blobName, cancellationToken);

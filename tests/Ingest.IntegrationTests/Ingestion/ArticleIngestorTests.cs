@@ -302,8 +302,8 @@ public sealed class ArticleIngestorTests(AzuriteFixture azurite)
     [Fact]
     public async Task IngestAsync_ContentIngestedElsewhereWhileThisRunWaitedForMemory_IsNotExtractedAgain()
     {
-        // A burst of large files: the trigger's delivery and the sweep's new-blob lane both queue for the host's memory
-        // budget with the same blob; whichever comes second must find it done, not extract it again.
+        // A burst of large files on two hosts: while this run waits for its host's memory budget, another host ingests
+        // the same blob; this run must find it done, not extract it again.
         var writes = new WriteRoundTripCounter();
         var (storage, ingestor, _) = await NewAsync(writes.AddTo);
         var other = new IngestStorage(azurite.ConnectionString, storage.Options); // its own memory budget, as another run that got there first
