@@ -91,10 +91,7 @@ public sealed class RowKeyLayoutTests(AzuriteFixture azurite)
     [Fact]
     public async Task OldStore_RecordIsReadThenMovedByItsNextWrite()
     {
-        var options = AzuriteFixture.NewOptions();
-        var ingestions = new IngestionStore(await azurite.NewStorageAsync(options));
-        await ingestions.UpdateAsync("a.txt", _ => TestRecords.At("a.txt", IngestionStatus.Processing, 1));
-        var storage = await ReopenAsOldAsync(options);
+        var storage = await OldStoreWithRecordAsync("a.txt", IngestionStatus.Processing);
         var reopened = new IngestionStore(storage);
 
         var read = await reopened.GetAsync("a.txt");
@@ -112,9 +109,7 @@ public sealed class RowKeyLayoutTests(AzuriteFixture azurite)
     [Fact]
     public async Task OldStore_RecordIsDeletedWhereItIs()
     {
-        var options = AzuriteFixture.NewOptions();
-        await new IngestionStore(await azurite.NewStorageAsync(options)).UpdateAsync("a.txt", _ => TestRecords.At("a.txt", IngestionStatus.Failed, 1));
-        var storage = await ReopenAsOldAsync(options);
+        var storage = await OldStoreWithRecordAsync("a.txt", IngestionStatus.Failed);
         var ingestions = new IngestionStore(storage);
         var (items, _) = await ingestions.ReadPageAsync(null, 10);
 
@@ -177,10 +172,7 @@ public sealed class RowKeyLayoutTests(AzuriteFixture azurite)
     [Fact]
     public async Task Migration_RowUnderBothKeys_KeepsTheNewOne()
     {
-        var options = AzuriteFixture.NewOptions();
-        var ingestions = new IngestionStore(await azurite.NewStorageAsync(options));
-        await ingestions.UpdateAsync("a.txt", _ => TestRecords.At("a.txt", IngestionStatus.Failed, 1));
-        var storage = await ReopenAsOldAsync(options);
+        var storage = await OldStoreWithRecordAsync("a.txt", IngestionStatus.Failed);
         await new IngestionStore(storage).UpdateAsync("a.txt", _ => TestRecords.At("a.txt", IngestionStatus.Succeeded, 2));
         var key = BlobKeys.For("a.txt");
         await storage.IngestionsTable.AddEntityAsync(new TableEntity(key, "") { ["Blob"] = "a.txt", ["Status"] = IngestionStatus.Failed });
@@ -209,6 +201,14 @@ public sealed class RowKeyLayoutTests(AzuriteFixture azurite)
         var rows = await RowsAsync(storage.IngestionsTable, partitionKey: null);
         Assert.Equal(1_002, rows.Count); // every record under its new key, and the marker
         Assert.All(rows.Where(row => !row.PartitionKey.StartsWith('~')), row => Assert.Equal(row.PartitionKey, row.RowKey));
+    }
+
+    /// <summary>A store the version before wrote, holding one record of <paramref name="blob"/>, opened as a host starting on it would.</summary>
+    private async Task<IngestStorage> OldStoreWithRecordAsync(string blob, string status)
+    {
+        var options = AzuriteFixture.NewOptions();
+        await new IngestionStore(await azurite.NewStorageAsync(options)).UpdateAsync(blob, _ => TestRecords.At(blob, status, 1));
+        return await ReopenAsOldAsync(options);
     }
 
     /// <summary>Turns the store into one the version before wrote, then opens it again as a host starting on it would.</summary>
