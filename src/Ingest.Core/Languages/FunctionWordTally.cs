@@ -18,7 +18,7 @@ public sealed class FunctionWordTally
             var token = text[range];
             if (token.Length > 0)
             {
-                AddWord(token.Trim(",.;:!?\"()"));
+                AddWord(TrimPunctuation(token));
             }
         }
     }
@@ -56,18 +56,35 @@ public sealed class FunctionWordTally
         return _hits.Where((_, i) => i != except).DefaultIfEmpty(0).Max();
     }
 
-    private void AddWord(ReadOnlySpan<char> word)
+    /// <summary>Counts one word that is a function word of <paramref name="languages"/> (bits by index into <see cref="FunctionWords.Languages"/>; 0 for none).</summary>
+    /// <remarks>For a reader that has looked the word up already (see <see cref="IsTrimmed"/> for what a word is here).</remarks>
+    public void AddWord(int languages)
     {
         Words++;
-        if (word.Length == 0)
-        {
-            return;
-        }
-
-        var languages = FunctionWords.LanguagesOf(word);
         for (var i = 0; languages != 0; i++, languages >>= 1)
         {
             _hits[i] += languages & 1;
         }
     }
+
+    /// <summary>Whether <paramref name="c"/> is punctuation trimmed from either end of a word before it is looked up.</summary>
+    public static bool IsTrimmed(char c) => c is ',' or '.' or ';' or ':' or '!' or '?' or '"' or '(' or ')';
+
+    private static ReadOnlySpan<char> TrimPunctuation(ReadOnlySpan<char> token)
+    {
+        int start = 0, end = token.Length;
+        while (start < end && IsTrimmed(token[start]))
+        {
+            start++;
+        }
+
+        while (end > start && IsTrimmed(token[end - 1]))
+        {
+            end--;
+        }
+
+        return token[start..end];
+    }
+
+    private void AddWord(ReadOnlySpan<char> word) => AddWord(FunctionWords.LanguagesOf(word));
 }

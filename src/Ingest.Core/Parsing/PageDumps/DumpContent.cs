@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
-using Ingest.Core.Languages;
 
 namespace Ingest.Core.Parsing.PageDumps;
 
@@ -79,19 +78,13 @@ public static partial class DumpContent
             return new DumpSelection(0, -1, null, [], IsWholeArticle: true);
         }
 
-        var tally = new FunctionWordTally();
-        foreach (var block in blocks)
-        {
-            tally.Add(block.Text);
-        }
-
-        var language = tally.Dominant(MinFunctionWordShareForLanguage);
-        var sureOfLanguage = tally.Dominant(SureFunctionWordShare) is not null;
+        var words = BlockWords.Read(blocks, tally => tally.Dominant(MinFunctionWordShareForLanguage));
+        var language = words.Language;
+        var sureOfLanguage = words.Tally.Dominant(SureFunctionWordShare) is not null;
         var repeats = RepeatCounts(blocks);
         var groups = Groups(blocks);
         var linksKnown = blocks.Any(b => b.LinkedLength > 0);
         var verdicts = new BlockVerdict[blocks.Count];
-        var words = BlockWords.Read(blocks, language);
         var measures = words.Measures;
         var weights = new List<double>(groups.Count);
         int furnitureGroups = 0, furnitureMass = 0, mass = 0;

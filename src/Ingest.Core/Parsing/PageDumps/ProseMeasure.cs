@@ -1,5 +1,3 @@
-using Ingest.Core.Languages;
-
 namespace Ingest.Core.Parsing.PageDumps;
 
 /// <summary>
@@ -37,69 +35,25 @@ public readonly record struct ProseMeasure(int Letters, int Ideographs, int Word
     }
 
     /// <summary>
-    /// Measures <paramref name="text"/>; given <paramref name="subjectWords"/>, adds to it the text's subject words as they go by
-    /// (<see cref="SubjectWords"/>), so that a block's words are looked up among the function words once for both.
+    /// Measures <paramref name="text"/>; given <paramref name="subjectWords"/>, adds to it the text's subject words
+    /// (<see cref="SubjectWords"/>). A page's blocks are measured together, in one walk (<see cref="BlockWords"/>).
     /// </summary>
     public static ProseMeasure Of(string text, string? language, List<int>? subjectWords = null)
     {
-        int letters = 0, words = 0, function = 0, sentenceMarks = 0, commas = 0, ideographs = 0;
-        var languageBit = language is null ? 0 : 1 << FunctionWords.IndexOf(language);
-        var wordStart = -1;
-        for (var i = 0; i < text.Length; i++)
+        var words = BlockWords.Read([new DumpBlock(DumpBlockKind.Paragraph, text)], _ => language);
+        if (subjectWords is not null)
         {
-            var c = text[i];
-            if (IsWordCharacter(c))
-            {
-                letters++;
-                wordStart = wordStart < 0 ? i : wordStart;
-                continue;
-            }
-
-            if (wordStart >= 0)
-            {
-                words++;
-                function += EndWord(text.AsSpan(wordStart, i - wordStart), languageBit, subjectWords);
-                wordStart = -1;
-            }
-
-            if (c > '\u2FFF' && IsIdeographic(c))
-            {
-                letters++;
-                ideographs++;
-                if (subjectWords is not null && i + 1 < text.Length && IsIdeographic(text[i + 1]))
-                {
-                    subjectWords.Add(SubjectWords.CaselessHash(text.AsSpan(i, 2)));
-                }
-            }
-            else
-            {
-                sentenceMarks += c is '.' or '!' or '?' or '。' or '！' or '？' or '؟' or '।' ? 1 : 0;
-                commas += c is ',' or '，' or '、' or '،' or ';' or '；' ? 1 : 0;
-            }
+            words.AddSubjectWords(subjectWords, 0);
         }
 
-        if (wordStart >= 0)
-        {
-            words++;
-            function += EndWord(text.AsSpan(wordStart), languageBit, subjectWords);
-        }
-
-        words += ideographs / 2;
-        var trimmed = text.AsSpan().TrimEnd(ClosingMarks);
-        var endsLikeSentence = trimmed.Length > 0 && trimmed[^1] is '.' or '!' or '?' or '。' or '！' or '？' or '…' or ':' or '؟';
-        return new ProseMeasure(letters, ideographs, words, function, sentenceMarks, commas, endsLikeSentence);
+        return words.Measures[0];
     }
 
-    /// <summary>1 when <paramref name="word"/> is a function word of the language (<paramref name="languageBit"/>; none is when 0), else 0; a subject word is added.</summary>
-    private static int EndWord(ReadOnlySpan<char> word, int languageBit, List<int>? subjectWords)
+    /// <summary>Whether <paramref name="text"/> ends with a sentence mark (a full stop, a question mark, a colon…), closing quotes and brackets aside.</summary>
+    internal static bool EndsAsSentence(string text)
     {
-        var isFunctionWord = languageBit != 0 && (FunctionWords.LanguagesOf(word) & languageBit) != 0;
-        if (subjectWords is not null && !isFunctionWord && SubjectWords.IsLongEnough(word))
-        {
-            subjectWords.Add(SubjectWords.CaselessHash(word));
-        }
-
-        return isFunctionWord ? 1 : 0;
+        var trimmed = text.AsSpan().TrimEnd(ClosingMarks);
+        return trimmed.Length > 0 && trimmed[^1] is '.' or '!' or '?' or '。' or '！' or '？' or '…' or ':' or '؟';
     }
 
     /// <summary>A letter or digit of a script written with spaces between words; ASCII decided without a table lookup.</summary>

@@ -14,13 +14,22 @@ internal static class SubjectWords
     /// <summary>FNV-1a over the word's characters upper-cased: cheaper than the framework's randomised hash, and enough to compare the words of one page.</summary>
     public static int CaselessHash(ReadOnlySpan<char> word)
     {
-        var hash = 2166136261u;
+        var hash = HashSeed;
         foreach (var c in word)
         {
-            var upper = c < 128 ? (c is >= 'a' and <= 'z' ? (char)(c - 32) : c) : char.ToUpperInvariant(c);
-            hash = (hash ^ upper) * 16777619u;
+            hash = HashStep(hash, c);
         }
 
         return (int)hash;
+    }
+
+    /// <summary>What <see cref="CaselessHash"/> starts from, for a reader that hashes a word as its characters go by.</summary>
+    public const uint HashSeed = 2166136261u;
+
+    /// <summary><paramref name="hash"/> with one more character, <see cref="CaselessHash"/>'s step.</summary>
+    public static uint HashStep(uint hash, char c)
+    {
+        var upper = c < 128 ? (c is >= 'a' and <= 'z' ? (char)(c - 32) : c) : char.ToUpperInvariant(c);
+        return (hash ^ upper) * 16777619u;
     }
 }
