@@ -57,7 +57,8 @@ public static partial class BylineParser
             return null;
         }
 
-        var start = BylineStart().Match(line);
+        // Every byline opening ("In …", "Written by", "By" and the like) starts with one of these: other lines are not tried.
+        var start = line[0] is 'I' or 'W' or 'R' or 'S' or 'T' or 'B' or 'b' ? BylineStart().Match(line) : Match.Empty;
         return start.Success
             ? ParseAuthored(start.Groups["rest"].Value, start.Groups["category"].Success ? start.Groups["category"].Value.Trim() : null)
             : ParseDatesOnly(line);

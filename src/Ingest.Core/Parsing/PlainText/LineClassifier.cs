@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using Ingest.Core.Parsing.Bylines;
 
@@ -25,7 +26,12 @@ internal static partial class LineClassifier
     [GeneratedRegex(@"^(?:(?:Photo(?:graph)?s?|Image|Picture|Illustration|Graphic|Video|Credits?|Photo credit|Image credit|Image source)\s*:|(?:Photo(?:graph)?|Image|Picture)\s+(?:by|courtesy of)\s)\s*(?<credit>\S.{0,150}?)\.?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CreditLine();
 
-    [GeneratedRegex(@"^\s*[•\-*·‣▪◦●–]\s+(?<text>\S.*)$", RegexOptions.CultureInvariant)]
+    /// <summary>What opens a bulleted line (the dash last: in the pattern's character class it stands for itself).</summary>
+    private const string BulletMarks = "•*·‣▪◦●–-";
+
+    private static readonly SearchValues<char> BulletMark = SearchValues.Create(BulletMarks);
+
+    [GeneratedRegex(@"^\s*[" + BulletMarks + @"]\s+(?<text>\S.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex BulletLine();
 
     [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
@@ -33,7 +39,9 @@ internal static partial class LineClassifier
 
     public static ClassifiedLine Classify(string line)
     {
-        var bullet = BulletLine().Match(line);
+        // Each pattern is tried only on a line whose first character it could match: most lines are prose, and a match
+        // attempt costs more than the look at one character that rules it out.
+        var bullet = line.AsSpan().TrimStart() is [var first, ..] && BulletMark.Contains(first) ? BulletLine().Match(line) : Match.Empty;
         if (bullet.Success)
         {
             return new ClassifiedLine(LineKind.Bullet, Fold(bullet.Groups["text"].Value));
@@ -45,7 +53,7 @@ internal static partial class LineClassifier
             return new ClassifiedLine(LineKind.Boilerplate, text);
         }
 
-        var credit = CreditLine().Match(text);
+        var credit = MayOpen(text, "PpIiGgVvCc") ? CreditLine().Match(text) : Match.Empty;
         if (credit.Success)
         {
             return new ClassifiedLine(LineKind.Credit, credit.Groups["credit"].Value.Trim());
@@ -70,5 +78,14 @@ internal static partial class LineClassifier
 
     private static bool IsBoilerplate(string text) =>
         LineWords.AtMost(text, MaxBoilerplateWords)
-        && (BoilerplateLineLookup.Contains(text.AsSpan().TrimEnd(":.!")) || BoilerplatePrefix().IsMatch(text));
+        && ((text.AsSpan().TrimEnd(":.!") is var bare && bare.Length <= LongestBoilerplateLine && BoilerplateLineLookup.Contains(bare))
+            || (MayOpen(text, "SsRrFfCcAa") && BoilerplatePrefix().IsMatch(text)));
+
+    private static readonly int LongestBoilerplateLine = BoilerplateLines.Max(line => line.Length);
+
+    /// <summary>
+    /// Whether <paramref name="text"/> opens with one of <paramref name="letters"/> (a pattern's first letters in both cases)
+    /// or with a character outside ASCII, which a pattern that ignores case may match in ways of its own.
+    /// </summary>
+    internal static bool MayOpen(string text, string letters) => text.Length > 0 && (text[0] >= 128 || letters.Contains(text[0]));
 }

@@ -117,7 +117,8 @@ public sealed partial class PlainTextArticleReader : IArticleReader
             {
                 EndJoin(lines, ref joined);
                 lines.Add(line);
-                layout.Add(new LineLayout(previousWasBlank, raw.Length - raw.AsSpan().TrimStart().Length, NumberedItem().IsMatch(raw)));
+                var content = raw.AsSpan().TrimStart();
+                layout.Add(new LineLayout(previousWasBlank, raw.Length - content.Length, content is [var first, ..] && char.IsDigit(first) && NumberedItem().IsMatch(raw)));
             }
 
             lastLine = line.Text;
