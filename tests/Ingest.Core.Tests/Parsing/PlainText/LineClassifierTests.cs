@@ -13,6 +13,9 @@ public sealed class LineClassifierTests
     [InlineData("Subscribe to our newsletter")]
     [InlineData("Read more: Council sets new budget")]
     [InlineData("SHARE:")]
+    [InlineData("share on facebook")]
+    [InlineData("continue reading")]
+    [InlineData("advertisement")]
     public void Classify_PageFurniture_IsBoilerplate(string line)
     {
         Assert.Equal(LineKind.Boilerplate, LineClassifier.Classify(line).Kind);
@@ -33,6 +36,9 @@ public sealed class LineClassifierTests
     [InlineData("Image: Getty Images.", "Getty Images")]
     [InlineData("Photograph: Jane Doe", "Jane Doe")]
     [InlineData("Photo by Jane Doe", "Jane Doe")]
+    [InlineData("photo: Jane Doe", "Jane Doe")]
+    [InlineData("VIDEO: Northline Science", "Northline Science")]
+    [InlineData("graphic: Jane Doe", "Jane Doe")]
     public void Classify_CreditLine_GivesTheCredit(string line, string credit)
     {
         var classified = LineClassifier.Classify(line);
@@ -46,6 +52,8 @@ public sealed class LineClassifierTests
     [InlineData("- Dash point", "Dash point")]
     [InlineData("* Star  point", "Star point")]
     [InlineData("· Middle dot point", "Middle dot point")]
+    [InlineData("– En dash point", "En dash point")]
+    [InlineData("\u00A0\t● Indented by a no-break space and a tab", "Indented by a no-break space and a tab")]
     public void Classify_BulletLine_GivesTextWithoutMarker(string line, string text)
     {
         var classified = LineClassifier.Classify(line);
@@ -54,10 +62,15 @@ public sealed class LineClassifierTests
         Assert.Equal(text, classified.Text);
     }
 
-    [Fact]
-    public void Classify_Byline_CarriesTheParsedByline()
+    [Theory]
+    [InlineData("By Jane Ortega | Published 3 March 2025")]
+    [InlineData("by Jane Ortega")]
+    [InlineData("In Politics by Jane Ortega")]
+    [InlineData("Words by Jane Ortega")]
+    [InlineData("— By Jane Ortega")]
+    public void Classify_Byline_CarriesTheParsedByline(string line)
     {
-        var classified = LineClassifier.Classify("By Jane Ortega | Published 3 March 2025");
+        var classified = LineClassifier.Classify(line);
 
         Assert.Equal(LineKind.Byline, classified.Kind);
         Assert.Equal(["Jane Ortega"], classified.Byline?.Authors);
