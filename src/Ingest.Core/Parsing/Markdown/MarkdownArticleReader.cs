@@ -149,7 +149,7 @@ public sealed class MarkdownArticleReader(ExtractionLimits limits) : IArticleRea
     /// </summary>
     private static PageRun? ReadAsPage(List<MarkdownBlock> walked, string? titleLine)
     {
-        var dump = DumpContent.Find(walked.Select(ToDumpBlock).ToList(), titleLine);
+        var dump = DumpContent.Find(walked.Select(ToDumpBlock).ToArray(), titleLine);
         if (dump.IsWholeArticle || dump.IsEmpty)
         {
             return null;

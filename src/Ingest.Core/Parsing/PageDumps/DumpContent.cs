@@ -334,8 +334,20 @@ public static partial class DumpContent
     {
         // The subject comes from the run's first paragraphs (three, or half of a longer run, ten at most): what closes a short
         // run may be the very teaser to judge.
-        var contentGroups = Enumerable.Range(startGroup, endGroup - startGroup + 1).Where(g => verdicts[groups[g].First] == BlockVerdict.Content).ToList();
-        var core = contentGroups.Take(Math.Min(SubjectParagraphs, Math.Max(3, (contentGroups.Count + 1) / 2))).ToHashSet();
+        var contentGroups = 0;
+        for (var g = startGroup; g <= endGroup; g++)
+        {
+            contentGroups += verdicts[groups[g].First] == BlockVerdict.Content ? 1 : 0;
+        }
+
+        var core = new HashSet<int>(SubjectParagraphs);
+        for (var g = startGroup; g <= endGroup && core.Count < Math.Min(SubjectParagraphs, Math.Max(3, (contentGroups + 1) / 2)); g++)
+        {
+            if (verdicts[groups[g].First] == BlockVerdict.Content)
+            {
+                core.Add(g);
+            }
+        }
         var subject = new HashSet<int>(1024);
         foreach (var g in core)
         {
@@ -518,12 +530,12 @@ public static partial class DumpContent
             counts[first]++;
         }
 
-        var repeats = new int[blocks.Count];
-        for (var i = 0; i < repeats.Length; i++)
+        // Each block's count in place of the block it is the same as: the repeats.
+        for (var i = 0; i < sameAs.Length; i++)
         {
-            repeats[i] = sameAs[i] < 0 ? 1 : counts[sameAs[i]];
+            sameAs[i] = sameAs[i] < 0 ? 1 : counts[sameAs[i]];
         }
 
-        return repeats;
+        return sameAs;
     }
 }

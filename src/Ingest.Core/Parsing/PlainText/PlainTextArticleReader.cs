@@ -27,10 +27,10 @@ public sealed partial class PlainTextArticleReader : IArticleReader
     public ReadResult Read(string normalisedText)
     {
         ArgumentNullException.ThrowIfNull(normalisedText);
-        var lines = JoinWrappedLines(normalisedText.Split('\n'), out var layout);
-        var dump = DumpContent.Find(lines.Select((l, i) => ToDumpBlock(l, layout[i])).ToList(), titleHint: null);
+        var lines = JoinWrappedLines(normalisedText, out var layout);
+        var dump = DumpContent.Find(ToDumpBlocks(lines, layout), titleHint: null);
         Header header;
-        IEnumerable<ArticleBlock> body;
+        List<ArticleBlock> body;
         if (dump.IsWholeArticle)
         {
             header = ReadHeader(lines, 0, out var bodyStart);
@@ -82,7 +82,7 @@ public sealed partial class PlainTextArticleReader : IArticleReader
     /// </summary>
     public static (List<string> Summary, List<SectionDraft> Sections) ReadBody(string normalisedText)
     {
-        var lines = JoinWrappedLines(normalisedText.Split('\n'), out _);
+        var lines = JoinWrappedLines(normalisedText, out _);
         return SectionAssembler.Assemble(BodyBlocks(lines, 0, lines.Count - 1, _ => true));
     }
 
@@ -91,23 +91,26 @@ public sealed partial class PlainTextArticleReader : IArticleReader
     /// (it starts in lower case, or the line before ends mid-clause) joins the line before it.
     /// <paramref name="layout"/> says, per line, whether a blank line came before it and how it was indented.
     /// </summary>
-    private static List<ClassifiedLine> JoinWrappedLines(string[] rawLines, out List<LineLayout> layout)
+    private static List<ClassifiedLine> JoinWrappedLines(string text, out List<LineLayout> layout)
     {
-        // Sized for the file up front: growing lists of a large file's lines copies them again and again.
-        var lines = new List<ClassifiedLine>(rawLines.Length);
-        layout = new List<LineLayout>(rawLines.Length);
+        // Sized for the file's lines up front — at most its lines less its blank ones, of which each "\n\n" makes one:
+        // growing lists of a large file's lines copies them again and again. Only lines with text become strings.
+        var capacity = text.AsSpan().Count('\n') + 1 - text.AsSpan().Count("\n\n");
+        var lines = new List<ClassifiedLine>(capacity);
+        layout = new List<LineLayout>(capacity);
         var previousWasBlank = true;
         // The paragraph being joined, built once: adding each wrapped line to the text so far would copy it once per line.
         StringBuilder? joined = null;
         var lastLine = "";
-        foreach (var raw in rawLines)
+        foreach (var range in text.AsSpan().Split('\n'))
         {
-            if (raw.Length == 0)
+            if (range.Start.Equals(range.End))
             {
                 previousWasBlank = true;
                 continue;
             }
 
+            var raw = text[range];
             var line = LineClassifier.Classify(raw);
             if (!previousWasBlank && line.Kind == LineKind.Text && lines is [.., { Kind: LineKind.Text } last] && ContinuesParagraph(lastLine, line.Text))
             {
@@ -140,6 +143,17 @@ public sealed partial class PlainTextArticleReader : IArticleReader
 
     /// <summary>How a line stood in the file: after a blank line or not, its indent, and whether it opens with an item number ("1. ").</summary>
     private readonly record struct LineLayout(bool AfterBreak, int Indent, bool Numbered);
+
+    private static DumpBlock[] ToDumpBlocks(List<ClassifiedLine> lines, List<LineLayout> layout)
+    {
+        var blocks = new DumpBlock[lines.Count];
+        for (var i = 0; i < blocks.Length; i++)
+        {
+            blocks[i] = ToDumpBlock(lines[i], layout[i]);
+        }
+
+        return blocks;
+    }
 
     private static DumpBlock ToDumpBlock(ClassifiedLine line, LineLayout layout) => new(
         line.Kind == LineKind.Bullet || layout.Numbered ? DumpBlockKind.ListItem : DumpBlockKind.Paragraph,
@@ -241,9 +255,11 @@ public sealed partial class PlainTextArticleReader : IArticleReader
     }
 
     /// <summary>The body's lines from <paramref name="start"/> to <paramref name="end"/> that <paramref name="keep"/> keeps, as blocks: furniture and bylines left out, headings told from paragraphs.</summary>
-    private static IEnumerable<ArticleBlock> BodyBlocks(List<ClassifiedLine> lines, int start, int end, Func<int, bool> keep)
+    private static List<ArticleBlock> BodyBlocks(List<ClassifiedLine> lines, int start, int end, Func<int, bool> keep)
     {
-        for (var i = start; i <= end && i < lines.Count; i++)
+        end = Math.Min(end, lines.Count - 1);
+        var blocks = new List<ArticleBlock>(Math.Max(0, end - start + 1));
+        for (var i = start; i <= end; i++)
         {
             if (!keep(i))
             {
@@ -257,16 +273,18 @@ public sealed partial class PlainTextArticleReader : IArticleReader
                     // A second byline or date line adds nothing the header did not, and never belongs in the text.
                     break;
                 case LineKind.Credit:
-                    yield return new ArticleBlock(BlockKind.Credit, line.Text);
+                    blocks.Add(new ArticleBlock(BlockKind.Credit, line.Text));
                     break;
                 case LineKind.Bullet:
-                    yield return new ArticleBlock(BlockKind.ListItem, line.Text);
+                    blocks.Add(new ArticleBlock(BlockKind.ListItem, line.Text));
                     break;
                 default:
-                    yield return new ArticleBlock(IsHeading(lines, i, MaxHeadingChain) ? BlockKind.Heading : BlockKind.Paragraph, line.Text);
+                    blocks.Add(new ArticleBlock(IsHeading(lines, i, MaxHeadingChain) ? BlockKind.Heading : BlockKind.Paragraph, line.Text));
                     break;
             }
         }
+
+        return blocks;
     }
 
     /// <summary>A heading is a short title-like line that introduces body text: the next line that is neither furniture nor a credit is a paragraph, a list, or another heading that does.</summary>

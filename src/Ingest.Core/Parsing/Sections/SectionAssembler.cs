@@ -10,7 +10,7 @@ public static class SectionAssembler
 {
     public static (List<string> Summary, List<SectionDraft> Sections) Assemble(IEnumerable<ArticleBlock> blocks, IEnumerable<string>? leadCredits = null)
     {
-        var all = blocks.ToList();
+        var all = blocks as IReadOnlyList<ArticleBlock> ?? blocks.ToList();
         var hasBody = all.Any(b => b.Kind is BlockKind.Heading or BlockKind.Paragraph);
         var summary = new List<string>();
         var sections = new List<SectionDraft>();
