@@ -21,7 +21,7 @@ public enum DumpBlockKind
 /// <param name="HeadingLevel">1–6 for a heading; 0 otherwise.</param>
 /// <param name="ListDepth">0 outside lists; 1 for a top-level list item, 2 inside it, and so on.</param>
 /// <param name="AfterBreak">Whether a blank line (or a new block in the format) comes before it; false for a line continuing the one above.</param>
-public sealed record DumpBlock(DumpBlockKind Kind, string Text, int LinkedLength = 0, int HeadingLevel = 0, int ListDepth = 0, bool AfterBreak = true)
+public readonly record struct DumpBlock(DumpBlockKind Kind, string Text, int LinkedLength = 0, int HeadingLevel = 0, int ListDepth = 0, bool AfterBreak = true)
 {
     public double LinkShare => Text.Length == 0 ? 0 : (double)LinkedLength / Text.Length;
 }

@@ -14,15 +14,16 @@ public static class SectionAssembler
         var hasBody = all.Any(b => b.Kind is BlockKind.Heading or BlockKind.Paragraph);
         var summary = new List<string>();
         var sections = new List<SectionDraft>();
-        var current = new SectionBuilder(null, [.. leadCredits ?? []]);
+        var current = new SectionBuilder(null, [.. leadCredits ?? []], BlocksBeforeHeading(all, 0));
         var bodyStarted = false;
-        foreach (var block in all)
+        for (var i = 0; i < all.Count; i++)
         {
+            var block = all[i];
             switch (block.Kind)
             {
                 case BlockKind.Heading:
                     current.AddTo(sections);
-                    current = new SectionBuilder(block.Text, []);
+                    current = new SectionBuilder(block.Text, [], BlocksBeforeHeading(all, i + 1));
                     bodyStarted = true;
                     break;
                 case BlockKind.Credit:
@@ -42,9 +43,21 @@ public static class SectionAssembler
         return (summary, sections);
     }
 
-    private sealed class SectionBuilder(string? heading, List<string> imageCredits)
+    /// <summary>How many blocks from <paramref name="start"/> come before the next heading: room for a section's paragraphs, which a long article's would otherwise grow into again and again.</summary>
+    private static int BlocksBeforeHeading(IReadOnlyList<ArticleBlock> blocks, int start)
     {
-        public List<string> Paragraphs { get; } = [];
+        var end = start;
+        while (end < blocks.Count && blocks[end].Kind != BlockKind.Heading)
+        {
+            end++;
+        }
+
+        return end - start;
+    }
+
+    private sealed class SectionBuilder(string? heading, List<string> imageCredits, int paragraphsAtMost)
+    {
+        public List<string> Paragraphs { get; } = new(paragraphsAtMost);
         public List<string> ImageCredits { get; } = imageCredits;
 
         /// <summary>Adds the section unless it is a lead with nothing in it (an article that opens with a heading).</summary>
