@@ -1,3 +1,4 @@
+using Ingest.Core.Languages;
 using Ingest.Core.Metadata;
 using Ingest.Core.Model;
 using Ingest.Core.Parsing;
@@ -19,8 +20,10 @@ public static class ArticleAssembler
             ?? (firstParagraph is null ? null : DatelineParser.TryParse(firstParagraph, draft.PublishedAt?.Year));
         var publishedFromDateline = draft.PublishedAt is null && dateline?.Date is not null;
 
+        // The paragraphs are read once for both their word counts and the article's language.
+        var tally = new FunctionWordTally();
         var sections = draft.Sections
-            .Select((s, index) => new Section(index, s.Heading, s.Paragraphs, s.ImageCredits, WordCounter.Count(s.Paragraphs)))
+            .Select((s, index) => new Section(index, s.Heading, s.Paragraphs, s.ImageCredits, s.Paragraphs.Sum(p => WordCounter.Count(p, tally))))
             .ToList();
         var wordCount = sections.Sum(s => s.WordCount);
 
@@ -36,7 +39,7 @@ public static class ArticleAssembler
             Summary = draft.Summary,
             Dateline = dateline,
             ImageCredits = sections.SelectMany(s => s.ImageCredits).ToList(),
-            Language = LanguageDetector.Detect(sections.SelectMany(s => s.Paragraphs)),
+            Language = LanguageDetector.Detect(tally),
             WordCount = wordCount,
             ReadingTimeMinutes = ReadingTime.Minutes(wordCount),
             Source = source,

@@ -18,7 +18,7 @@ public sealed class FunctionWordTally
             var token = text[range];
             if (token.Length > 0)
             {
-                AddWord(TrimPunctuation(token));
+                AddToken(token);
             }
         }
     }
@@ -70,6 +70,9 @@ public sealed class FunctionWordTally
     /// <summary>Whether <paramref name="c"/> is punctuation trimmed from either end of a word before it is looked up.</summary>
     public static bool IsTrimmed(char c) => c is ',' or '.' or ';' or ':' or '!' or '?' or '"' or '(' or ')';
 
+    /// <summary>Adds one word as it stands between spaces (not empty): the punctuation around it (<see cref="IsTrimmed"/>) is trimmed before it is looked up.</summary>
+    public void AddToken(ReadOnlySpan<char> token) => AddWord(FunctionWords.LanguagesOf(TrimPunctuation(token)));
+
     private static ReadOnlySpan<char> TrimPunctuation(ReadOnlySpan<char> token)
     {
         int start = 0, end = token.Length;
@@ -85,6 +88,4 @@ public sealed class FunctionWordTally
 
         return token[start..end];
     }
-
-    private void AddWord(ReadOnlySpan<char> word) => AddWord(FunctionWords.LanguagesOf(word));
 }

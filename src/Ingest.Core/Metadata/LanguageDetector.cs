@@ -23,6 +23,12 @@ public static class LanguageDetector
             tally.Add(paragraph);
         }
 
+        return Detect(tally);
+    }
+
+    /// <summary>The language of the words <paramref name="tally"/> has counted (see <see cref="Detect(IEnumerable{string})"/>).</summary>
+    public static string? Detect(FunctionWordTally tally)
+    {
         var english = tally.Hits(English);
         var clearlyEnglish = tally.Words >= MinWords
             && english >= tally.Words * MinEnglishShare

@@ -1,3 +1,4 @@
+using Ingest.Core.Languages;
 using Ingest.Core.Metadata;
 
 namespace Ingest.Core.Tests.Metadata;
@@ -14,6 +15,26 @@ public sealed class WordCounterTests
     public void Count_Text_CountsWordsWithALetterOrDigit(string text, int expected)
     {
         Assert.Equal(expected, WordCounter.Count(text));
+    }
+
+    [Fact]
+    public void Count_WithATally_CountsAsCountAndTalliesAsAddDo()
+    {
+        // Random texts of words, function words, punctuation and white space of every kind (a no-break space and a tab
+        // separate words for the count but not for the tally).
+        string[] pieces = ["the", "The", "and", "(in", "it,", "\"who\"", "...", "—", "bridge", "le", "de:", "x", " ", "  ", "\t", "\u00A0", "\n", "£4.2m", "-"];
+        var random = new Random(3);
+        for (var round = 0; round < 2_000; round++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(0, 25)).Select(_ => pieces[random.Next(pieces.Length)]));
+            var expected = new FunctionWordTally();
+            expected.Add(text);
+            var tally = new FunctionWordTally();
+
+            Assert.Equal(WordCounter.Count(text), WordCounter.Count(text, tally));
+            Assert.Equal(expected.Words, tally.Words);
+            Assert.Equal(FunctionWords.Languages.Select(expected.Hits), FunctionWords.Languages.Select(tally.Hits));
+        }
     }
 }
 

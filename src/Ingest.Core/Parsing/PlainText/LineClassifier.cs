@@ -76,10 +76,10 @@ internal static partial class LineClassifier
     private static bool HasWhiteSpaceToFold(string text) =>
         text.AsSpan().ContainsAny(WhiteSpace.ButTheSpace) || text.Contains("  ", StringComparison.Ordinal);
 
+    /// <remarks>The cheap tests first (a length, a first letter): most lines are long prose, and counting words costs more.</remarks>
     private static bool IsBoilerplate(string text) =>
-        LineWords.AtMost(text, MaxBoilerplateWords)
-        && ((text.AsSpan().TrimEnd(":.!") is var bare && bare.Length <= LongestBoilerplateLine && BoilerplateLineLookup.Contains(bare))
-            || (MayOpen(text, "SsRrFfCcAa") && BoilerplatePrefix().IsMatch(text)));
+        (text.AsSpan().TrimEnd(":.!") is var bare && bare.Length <= LongestBoilerplateLine && LineWords.AtMost(text, MaxBoilerplateWords) && BoilerplateLineLookup.Contains(bare))
+        || (MayOpen(text, "SsRrFfCcAa") && LineWords.AtMost(text, MaxBoilerplateWords) && BoilerplatePrefix().IsMatch(text));
 
     private static readonly int LongestBoilerplateLine = BoilerplateLines.Max(line => line.Length);
 
