@@ -348,6 +348,7 @@ public static partial class DumpContent
                 core.Add(g);
             }
         }
+
         var subject = new HashSet<int>(1024);
         foreach (var g in core)
         {
