@@ -57,7 +57,7 @@ public sealed class FunctionWordTally
     }
 
     /// <summary>Counts one word that is a function word of <paramref name="languages"/> (bits by index into <see cref="FunctionWords.Languages"/>; 0 for none).</summary>
-    /// <remarks>For a reader that has looked the word up already (see <see cref="IsTrimmed"/> for what a word is here).</remarks>
+    /// <remarks>For a reader that has looked the word up already (see <see cref="WordIn"/> for what a word is here).</remarks>
     public void AddWord(int languages)
     {
         Words++;
@@ -67,13 +67,15 @@ public sealed class FunctionWordTally
         }
     }
 
-    /// <summary>Whether <paramref name="c"/> is punctuation trimmed from either end of a word before it is looked up.</summary>
-    public static bool IsTrimmed(char c) => c is ',' or '.' or ';' or ':' or '!' or '?' or '"' or '(' or ')';
+    /// <summary>Adds one word as it stands between spaces (not empty): the punctuation around it is trimmed before it is looked up.</summary>
+    public void AddToken(ReadOnlySpan<char> token)
+    {
+        var (start, length) = WordIn(token);
+        AddWord(FunctionWords.LanguagesOf(token.Slice(start, length)));
+    }
 
-    /// <summary>Adds one word as it stands between spaces (not empty): the punctuation around it (<see cref="IsTrimmed"/>) is trimmed before it is looked up.</summary>
-    public void AddToken(ReadOnlySpan<char> token) => AddWord(FunctionWords.LanguagesOf(TrimPunctuation(token)));
-
-    private static ReadOnlySpan<char> TrimPunctuation(ReadOnlySpan<char> token)
+    /// <summary>Where the word inside <paramref name="token"/> (what stands between two spaces) lies once the punctuation around it is trimmed.</summary>
+    public static (int Start, int Length) WordIn(ReadOnlySpan<char> token)
     {
         int start = 0, end = token.Length;
         while (start < end && IsTrimmed(token[start]))
@@ -86,6 +88,8 @@ public sealed class FunctionWordTally
             end--;
         }
 
-        return token[start..end];
+        return (start, end - start);
     }
+
+    private static bool IsTrimmed(char c) => c is ',' or '.' or ';' or ':' or '!' or '?' or '"' or '(' or ')';
 }

@@ -24,6 +24,9 @@ public static partial class BylineParser
     /// <summary>Decoration that may stand before a byline ("// By …", "— By …").</summary>
     private static readonly char[] LeadingDecoration = ['/', '-', '—', '–', '·', '•', ' '];
 
+    /// <summary>The first letters of <see cref="BylineStart"/>'s openings ("In …", "Written by", "By" and the like): a line opening otherwise is not tried.</summary>
+    private const string BylineOpenings = "IWRSTBb";
+
     [GeneratedRegex(@"^(?:In\s+(?<category>\p{Lu}[^|·•]{0,60}?)\s+)?(?:(?:Written|Words|Reporting|Story|Text)\s+)?[Bb]y\s+(?<rest>\S.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex BylineStart();
 
@@ -57,8 +60,7 @@ public static partial class BylineParser
             return null;
         }
 
-        // Every byline opening ("In …", "Written by", "By" and the like) starts with one of these: other lines are not tried.
-        var start = line[0] is 'I' or 'W' or 'R' or 'S' or 'T' or 'B' or 'b' ? BylineStart().Match(line) : Match.Empty;
+        var start = BylineOpenings.Contains(line[0]) ? BylineStart().Match(line) : Match.Empty;
         return start.Success
             ? ParseAuthored(start.Groups["rest"].Value, start.Groups["category"].Success ? start.Groups["category"].Value.Trim() : null)
             : ParseDatesOnly(line);

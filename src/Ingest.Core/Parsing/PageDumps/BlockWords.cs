@@ -250,19 +250,11 @@ internal sealed class BlockWords
                 return;
             }
 
-            while (start < end && FunctionWordTally.IsTrimmed(text[start]))
-            {
-                start++;
-            }
-
-            while (end > start && FunctionWordTally.IsTrimmed(text[end - 1]))
-            {
-                end--;
-            }
-
-            var languages = start == _lastWordStart && end - start == _lastWordLength
+            var (offset, length) = FunctionWordTally.WordIn(text.AsSpan(start, end - start));
+            start += offset;
+            var languages = start == _lastWordStart && length == _lastWordLength
                 ? _lastWordLanguages
-                : FunctionWords.LanguagesOf(text.AsSpan(start, end - start));
+                : FunctionWords.LanguagesOf(text.AsSpan(start, length));
             Tally.AddWord(languages);
         }
     }

@@ -20,8 +20,14 @@ internal static partial class LineClassifier
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> BoilerplateLineLookup = BoilerplateLines.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>The first letters of <see cref="BoilerplatePrefix"/>'s openings, in both cases: a line opening otherwise is not tried.</summary>
+    private const string BoilerplatePrefixOpenings = "SsRrFfCcAa";
+
     [GeneratedRegex(@"^(?:share (?:this|on|via|article)|subscribe (?:to|now|for|today)|sign up (?:for|to|now|today)|read more\b|related:|see also:|follow us\b|click here\b|advertisement\b|sponsored by\b|continue reading\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BoilerplatePrefix();
+
+    /// <summary>The first letters of <see cref="CreditLine"/>'s openings, in both cases: a line opening otherwise is not tried.</summary>
+    private const string CreditLineOpenings = "PpIiGgVvCc";
 
     [GeneratedRegex(@"^(?:(?:Photo(?:graph)?s?|Image|Picture|Illustration|Graphic|Video|Credits?|Photo credit|Image credit|Image source)\s*:|(?:Photo(?:graph)?|Image|Picture)\s+(?:by|courtesy of)\s)\s*(?<credit>\S.{0,150}?)\.?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CreditLine();
@@ -53,7 +59,7 @@ internal static partial class LineClassifier
             return new ClassifiedLine(LineKind.Boilerplate, text);
         }
 
-        var credit = MayOpen(text, "PpIiGgVvCc") ? CreditLine().Match(text) : Match.Empty;
+        var credit = MayOpen(text, CreditLineOpenings) ? CreditLine().Match(text) : Match.Empty;
         if (credit.Success)
         {
             return new ClassifiedLine(LineKind.Credit, credit.Groups["credit"].Value.Trim());
@@ -79,7 +85,7 @@ internal static partial class LineClassifier
     /// <remarks>The cheap tests first (a length, a first letter): most lines are long prose, and counting words costs more.</remarks>
     private static bool IsBoilerplate(string text) =>
         (text.AsSpan().TrimEnd(":.!") is var bare && bare.Length <= LongestBoilerplateLine && LineWords.AtMost(text, MaxBoilerplateWords) && BoilerplateLineLookup.Contains(bare))
-        || (MayOpen(text, "SsRrFfCcAa") && LineWords.AtMost(text, MaxBoilerplateWords) && BoilerplatePrefix().IsMatch(text));
+        || (MayOpen(text, BoilerplatePrefixOpenings) && LineWords.AtMost(text, MaxBoilerplateWords) && BoilerplatePrefix().IsMatch(text));
 
     private static readonly int LongestBoilerplateLine = BoilerplateLines.Max(line => line.Length);
 
