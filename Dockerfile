@@ -11,8 +11,11 @@ RUN dotnet publish src/Ingest.Host -c Release -o /app -p:UseAppHost=false
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app
 COPY --from=build /app .
+# Two malloc arenas, not glibc's eight per core: memory freed on one thread's arena is not reused by another's, and a
+# burst of large files left tens of megabytes resident that way (docs/performance.md, "Native memory").
 ENV ASPNETCORE_URLS=http://+:8080 \
-    ASPNETCORE_ENVIRONMENT=Production
+    ASPNETCORE_ENVIRONMENT=Production \
+    MALLOC_ARENA_MAX=2
 EXPOSE 8080
 # The image's own non-root user.
 USER $APP_UID
