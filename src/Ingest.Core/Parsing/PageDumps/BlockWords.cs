@@ -62,14 +62,11 @@ internal sealed class BlockWords
         return new BlockWords(measures, walk, language, languageBit);
     }
 
-    /// <summary>Adds the subject words of block <paramref name="block"/> to <paramref name="words"/>.</summary>
-    public void AddSubjectWords(HashSet<int> words, int block) => _walk.AddSubjectWords(words, block, _languageBit);
-
     /// <summary>
     /// Adds the subject words of block <paramref name="block"/> to <paramref name="words"/>: those that are no language's
     /// function word in the order the text has them, then those that are some other language's.
     /// </summary>
-    public void AddSubjectWords(List<int> words, int block) => _walk.AddSubjectWords(words, block, _languageBit);
+    public void AddSubjectWords(WordSet words, int block) => _walk.AddSubjectWords(words, block, _languageBit);
 
     /// <summary>
     /// One walk over text, block after block. Two kinds of word go by at once: the prose measure's (runs of letters and
@@ -134,7 +131,7 @@ internal sealed class BlockWords
             return count;
         }
 
-        public void AddSubjectWords(ICollection<int> words, int block, int languageBit)
+        public void AddSubjectWords(WordSet words, int block, int languageBit)
         {
             for (var i = _subjectStarts[block]; i < _subjectStarts[block + 1]; i++)
             {

@@ -57,8 +57,8 @@ public static partial class DumpContent
     private const double MinCodeSymbolShare = 0.05;
     private const int MinHeadlinesInAList = 3;
 
-    /// <summary>The room the set of one block's subject words keeps from block to block (a longer block's set is not kept).</summary>
-    private const int SubjectWordsKeptRoom = 256;
+    /// <summary>The room the set of one block's subject words starts with (it grows for a longer block).</summary>
+    private const int SubjectWordsRoom = 256;
 
     // A feed: prose between lines repeated at least this often, within this many blocks on either side; such prose weighs a fifth.
     private const int MinFeedLineRepeats = 3;
@@ -349,14 +349,14 @@ public static partial class DumpContent
             }
         }
 
-        var subject = new HashSet<int>(1024);
+        var subject = new WordSet(1024);
         foreach (var g in core)
         {
             AddSubjectWords(subject, blockWords, groups[g]);
         }
 
         var changed = false;
-        var words = new HashSet<int>(SubjectWordsKeptRoom);
+        var words = new WordSet(SubjectWordsRoom);
         for (var g = 0; g < groups.Count; g++)
         {
             if (verdicts[groups[g].First] != BlockVerdict.Content || core.Contains(g))
@@ -364,8 +364,6 @@ public static partial class DumpContent
                 continue;
             }
 
-            // Clearing a set zeroes all the room it has: after a long block, a set of a block's size again.
-            words = words.Count > SubjectWordsKeptRoom ? new HashSet<int>(SubjectWordsKeptRoom) : words;
             words.Clear();
             AddSubjectWords(words, blockWords, groups[g]);
             if (words.Count < MinSubjectWordsToJudge)
@@ -374,7 +372,7 @@ public static partial class DumpContent
             }
 
             var shared = 0;
-            foreach (var word in words)
+            foreach (var word in words.Words)
             {
                 shared += subject.Contains(word) ? 1 : 0;
             }
@@ -390,7 +388,7 @@ public static partial class DumpContent
         return changed;
     }
 
-    private static void AddSubjectWords(HashSet<int> words, BlockWords blockWords, (int First, int Last) group)
+    private static void AddSubjectWords(WordSet words, BlockWords blockWords, (int First, int Last) group)
     {
         for (var i = group.First; i <= group.Last; i++)
         {

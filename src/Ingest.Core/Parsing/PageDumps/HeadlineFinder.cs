@@ -24,7 +24,7 @@ internal static class HeadlineFinder
     /// <param name="repeats">Per block, how many blocks of the page say the same.</param>
     public static int? Find(IReadOnlyList<DumpBlock> blocks, BlockWords blockWords, int start, int end, IReadOnlyList<BlockVerdict> verdicts, int[] repeats, string? titleHint)
     {
-        var body = new HashSet<int>(BodySampleWords * 2);
+        var body = new WordSet(BodySampleWords * 2);
         for (var i = start; i <= end && body.Count < BodySampleWords; i++)
         {
             if (verdicts[i] == BlockVerdict.Content)
@@ -33,7 +33,7 @@ internal static class HeadlineFinder
             }
         }
 
-        var words = new HashSet<int>();
+        var words = new WordSet();
         int? best = null;
         var bestScore = double.MinValue;
         var lastCandidate = -1;
@@ -47,7 +47,12 @@ internal static class HeadlineFinder
 
             words.Clear();
             blockWords.AddSubjectWords(words, i);
-            var shared = words.Count(body.Contains);
+            var shared = 0;
+            foreach (var word in words.Words)
+            {
+                shared += body.Contains(word) ? 1 : 0;
+            }
+
             var overlap = words.Count == 0 ? 0 : (double)shared / words.Count;
             var agrees = titleHint is not null && TextSimilarity.Of(titleHint, block.Text) > TitleAgreement;
             var topHeading = block.Kind == DumpBlockKind.Heading && block.HeadingLevel == 1;

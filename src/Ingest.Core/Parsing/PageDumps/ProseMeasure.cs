@@ -34,11 +34,11 @@ public readonly record struct ProseMeasure(int Letters, int Ideographs, int Word
         return new(letters, ideographs, words, function, marks, commas, parts.Length > 0 && parts[^1].EndsLikeSentence);
     }
 
-    /// <summary>
-    /// Measures <paramref name="text"/>; given <paramref name="subjectWords"/>, adds to it the text's subject words
-    /// (<see cref="SubjectWords"/>). A page's blocks are measured together, in one walk (<see cref="BlockWords"/>).
-    /// </summary>
-    public static ProseMeasure Of(string text, string? language, List<int>? subjectWords = null)
+    /// <summary>Measures <paramref name="text"/> in <paramref name="language"/>. A page's blocks are measured together, in one walk (<see cref="BlockWords"/>).</summary>
+    public static ProseMeasure Of(string text, string? language) => Of(text, language, subjectWords: null);
+
+    /// <summary>Measures <paramref name="text"/>; given <paramref name="subjectWords"/>, adds to it the text's subject words (<see cref="SubjectWords"/>).</summary>
+    internal static ProseMeasure Of(string text, string? language, WordSet? subjectWords)
     {
         var words = BlockWords.Read([new DumpBlock(DumpBlockKind.Paragraph, text)], _ => language);
         if (subjectWords is not null)

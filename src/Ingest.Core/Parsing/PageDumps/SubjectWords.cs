@@ -3,7 +3,7 @@ namespace Ingest.Core.Parsing.PageDumps;
 /// <summary>
 /// The words that say what a text is about: not the language's function words, not words of one or two letters;
 /// ideographs in pairs (Chinese and Japanese put no spaces between words). Compared case aside, each as its hash: words
-/// are compared, never copied. <see cref="ProseMeasure.Of"/> finds them as it measures (<see cref="BlockWords"/>).
+/// are compared, never copied. The walk that measures a page's blocks finds them as it goes (<see cref="BlockWords"/>), into <see cref="WordSet"/>s.
 /// </summary>
 internal static class SubjectWords
 {

@@ -46,11 +46,11 @@ public sealed class BlockWordsTests
             Assert.Equal(language, words.Language);
             for (var i = 0; i < blocks.Count; i++)
             {
-                var alone = new List<int>();
-                var read = new List<int>();
+                var alone = new WordSet();
+                var read = new WordSet();
                 Assert.Equal(ProseMeasure.Of(blocks[i].Text, language, alone), words.Measures[i]);
                 words.AddSubjectWords(read, i);
-                Assert.Equal(alone, read);
+                Assert.Equal(alone.Words.ToArray(), read.Words.ToArray());
             }
         }
     }
@@ -61,12 +61,12 @@ public sealed class BlockWordsTests
         DumpBlock[] blocks = [new(DumpBlockKind.Paragraph, "The bridge and the river."), new(DumpBlockKind.Paragraph, "Le pont et la rivière.")];
 
         var words = BlockWords.Read(blocks, tally => tally.Dominant(0.08));
-        var subject = new List<int>();
+        var subject = new WordSet();
         words.AddSubjectWords(subject, 0);
 
         Assert.Equal("en", words.Language);
         Assert.Equal(3, words.Measures[0].FunctionWordCount);
-        Assert.Equal([SubjectWords.CaselessHash("bridge"), SubjectWords.CaselessHash("river")], subject);
+        Assert.Equal([SubjectWords.CaselessHash("bridge"), SubjectWords.CaselessHash("river")], subject.Words.ToArray());
         // "Le", "et" and "la" are French function words, not English ones: in an English page they are words like any other.
         Assert.Equal(0, words.Measures[1].FunctionWordCount);
     }
