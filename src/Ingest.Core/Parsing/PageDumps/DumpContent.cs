@@ -340,8 +340,9 @@ public static partial class DumpContent
             contentGroups += verdicts[groups[g].First] == BlockVerdict.Content ? 1 : 0;
         }
 
-        var core = new HashSet<int>(SubjectParagraphs);
-        for (var g = startGroup; g <= endGroup && core.Count < Math.Min(SubjectParagraphs, Math.Max(3, (contentGroups + 1) / 2)); g++)
+        var coreSize = Math.Min(SubjectParagraphs, Math.Max(3, (contentGroups + 1) / 2));
+        var core = new HashSet<int>(coreSize);
+        for (var g = startGroup; g <= endGroup && core.Count < coreSize; g++)
         {
             if (verdicts[groups[g].First] == BlockVerdict.Content)
             {
@@ -371,13 +372,7 @@ public static partial class DumpContent
                 continue;
             }
 
-            var shared = 0;
-            foreach (var word in words.Words)
-            {
-                shared += subject.Contains(word) ? 1 : 0;
-            }
-
-            var share = (double)shared / words.Count;
+            var share = (double)words.CountIn(subject) / words.Count;
             if (share < SameSubjectShare)
             {
                 weights[g] *= share / SameSubjectShare;

@@ -47,12 +47,7 @@ internal static class HeadlineFinder
 
             words.Clear();
             blockWords.AddSubjectWords(words, i);
-            var shared = 0;
-            foreach (var word in words.Words)
-            {
-                shared += body.Contains(word) ? 1 : 0;
-            }
-
+            var shared = words.CountIn(body);
             var overlap = words.Count == 0 ? 0 : (double)shared / words.Count;
             var agrees = titleHint is not null && TextSimilarity.Of(titleHint, block.Text) > TitleAgreement;
             var topHeading = block.Kind == DumpBlockKind.Heading && block.HeadingLevel == 1;

@@ -66,6 +66,18 @@ internal sealed class WordSet
         return false;
     }
 
+    /// <summary>How many of this set's words <paramref name="other"/> holds too.</summary>
+    public int CountIn(WordSet other)
+    {
+        var shared = 0;
+        foreach (var word in Words)
+        {
+            shared += other.Contains(word) ? 1 : 0;
+        }
+
+        return shared;
+    }
+
     public void Clear()
     {
         _words.Clear();

@@ -39,6 +39,25 @@ public sealed class WordSetTests
     }
 
     [Fact]
+    public void CountIn_AnotherSet_CountsTheWordsBothHold()
+    {
+        var words = new WordSet();
+        var other = new WordSet();
+        foreach (var word in new[] { 1, 2, 3, 4, 2 })
+        {
+            words.Add(word);
+        }
+
+        foreach (var word in new[] { 3, 4, 5, 6 })
+        {
+            other.Add(word);
+        }
+
+        Assert.Equal(2, words.CountIn(other));
+        Assert.Equal(2, other.CountIn(words));
+    }
+
+    [Fact]
     public void Clear_AfterWords_LeavesNoneOfThem()
     {
         var words = new WordSet();
