@@ -24,6 +24,10 @@ public sealed class ArticleIngestorTests(AzuriteFixture azurite)
     private static async Task UploadAsync(IngestStorage storage, string name, string content) =>
         await storage.Articles.Container.GetBlobClient(name).UploadAsync(BinaryData.FromString(content), overwrite: true);
 
+    /// <summary>Gives the blob a reprocess token, the metadata <c>POST /api/ingestions/reprocess</c> stamps on it.</summary>
+    private static async Task MarkForReprocessAsync(IngestStorage storage, string name, string token) =>
+        await storage.Articles.Container.GetBlobClient(name).SetMetadataAsync(new Dictionary<string, string> { [ArticleIngestor.ReprocessMetadataKey] = token });
+
     [Fact]
     public async Task IngestAsync_NewFile_ReadsItsIngestionRecordOnce()
     {
@@ -347,7 +351,7 @@ public sealed class ArticleIngestorTests(AzuriteFixture azurite)
         var (storage, ingestor, articles) = await NewAsync();
         await UploadAsync(storage, "a.txt", "Harbour Reopens\n\nThe harbour reopened on Monday.");
         var first = await ingestor.IngestAsync("a.txt");
-        await storage.Articles.Container.GetBlobClient("a.txt").SetMetadataAsync(new Dictionary<string, string> { [ArticleIngestor.ReprocessMetadataKey] = "token-1" });
+        await MarkForReprocessAsync(storage, "a.txt", "token-1");
 
         await TwoRunsAtOnceAsync(storage, ingestor, "a.txt");
 
@@ -413,7 +417,7 @@ public sealed class ArticleIngestorTests(AzuriteFixture azurite)
         var (storage, ingestor, articles) = await NewAsync();
         await UploadAsync(storage, "a.txt", "Harbour Reopens\n\nThe harbour reopened on Monday.");
         var first = await ingestor.IngestAsync("a.txt");
-        await storage.Articles.Container.GetBlobClient("a.txt").SetMetadataAsync(new Dictionary<string, string> { [ArticleIngestor.ReprocessMetadataKey] = "token-1" });
+        await MarkForReprocessAsync(storage, "a.txt", "token-1");
 
         var reprocessed = await ingestor.IngestAsync("a.txt");
         var again = await ingestor.IngestAsync("a.txt");
